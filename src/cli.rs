@@ -1,0 +1,221 @@
+//! The command line: clap's derive structs, turned into validated options
+//! before the core sees them. Only this module and `main.rs` know about clap.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Compare versions of a policy programme, and check that the documents about
+/// it agree.
+#[derive(Debug, Parser)]
+#[command(name = "policydiff", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// The version store: a folder with one sub-folder per version
+    /// [default: ./versions if it exists, else the built-in versions]
+    #[arg(long, global = true, value_name = "DIR", env = "POLICYDIFF_VERSIONS")]
+    pub versions: Option<PathBuf>,
+
+    /// When to colour the output: auto means only on a terminal, and not when
+    /// NO_COLOR is set or TERM is dumb
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the versions in the store
+    List(ListArgs),
+    /// Show one version's measures (or a summary page's groups)
+    Show(ShowArgs),
+    /// Align two versions and report what changed
+    Diff(DiffArgs),
+    /// Check versions for inconsistencies
+    Check(CheckArgs),
+    /// Turn extracted text into a snapshot draft
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A version id from the store, or the path of a snapshot.json
+    pub version: String,
+    /// Only the measures of this theme
+    #[arg(long, value_name = "N")]
+    pub theme: Option<u32>,
+    /// Only the measures with this status (uncertain statuses count when the
+    /// letter is among their candidates)
+    #[arg(long, value_name = "B|V|N", value_parser = parse_status_letter)]
+    pub status: Option<char>,
+    /// Print this one measure in full
+    #[arg(long, value_name = "N")]
+    pub measure: Option<u32>,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: an id from the store or the path of a snapshot.json
+    pub old: String,
+    /// The new version: an id from the store or the path of a snapshot.json
+    pub new: String,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Print only the summary line and the table of changes
+    #[arg(long)]
+    pub stat: bool,
+    /// Report only these change classes (comma-separated)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASSES")]
+    pub only: Vec<OnlyClass>,
+    /// Report only measures in this theme (old or new)
+    #[arg(long, value_name = "N")]
+    pub theme: Option<u32>,
+    /// Exit with 1 when there are differences (0 otherwise)
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Pair old measure OLD with new measure NEW, whatever the evidence
+    /// (repeatable)
+    #[arg(long = "pair", value_name = "OLD=NEW", value_parser = parse_pair)]
+    pub pairs: Vec<(u32, u32)>,
+    /// Never pair old measure OLD (report it removed, split or merged)
+    /// (repeatable)
+    #[arg(long = "unpair", value_name = "OLD")]
+    pub unpairs: Vec<u32>,
+    /// A JSON file of pairings: {"pair": [[OLD, NEW], …], "unpair": [OLD, …]}
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum OnlyClass {
+    Added,
+    Removed,
+    Status,
+    Text,
+    Renumbered,
+    Moved,
+    Retitled,
+    Split,
+    Merged,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Versions to check [default: every version in the store]
+    pub versions: Vec<String>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// The least severity that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Github,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The extracted text to import
+    pub source: PathBuf,
+    /// What the text is
+    #[arg(long, value_enum)]
+    pub kind: ImportKind,
+    /// The id of the new version (its folder name in the store)
+    #[arg(long)]
+    pub id: String,
+    /// Summary pages: the id of the programme the page describes
+    #[arg(long, value_name = "ID")]
+    pub describes: Option<String>,
+    /// Print the draft instead of writing it to the store
+    #[arg(long)]
+    pub stdout: bool,
+    /// Replace an existing version of that id
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Programme,
+    Summary,
+}
+
+/// Where a report goes.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write the report to FILE instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_status_letter(s: &str) -> Result<char, String> {
+    match s {
+        "B" | "V" | "N" | "b" | "v" | "n" => Ok(s.chars().next().map(|c| c.to_ascii_uppercase()).unwrap_or('B')),
+        _ => Err(format!("`{s}` is not a status; use B, V or N")),
+    }
+}
+
+fn parse_pair(s: &str) -> Result<(u32, u32), String> {
+    let (old, new) = s.split_once('=').ok_or_else(|| format!("`{s}` is not a pair; write OLD=NEW, e.g. `12=13`"))?;
+    let number = |t: &str| t.trim().parse::<u32>().map_err(|_| format!("`{t}` in `{s}` is not a measure number; write OLD=NEW, e.g. `12=13`"));
+    Ok((number(old)?, number(new)?))
+}

@@ -1,0 +1,214 @@
+//! Finding, reading and validating snapshots: the first stage of every
+//! command.
+//!
+//! A version is named by id (looked up in the version store) or by the path of
+//! a snapshot file. The store is `--versions DIR`, else `$POLICYDIFF_VERSIONS`,
+//! else `./versions` when it exists, else the versions built into the binary,
+//! so that an installed policydiff works outside the repository.
+
+mod builtin;
+mod error;
+mod locate;
+pub mod validate;
+
+pub use error::LoadError;
+pub use locate::JsonPath;
+
+use crate::snapshot::{FORMAT, Snapshot};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file name of a snapshot inside its version folder.
+pub const SNAPSHOT_FILE: &str = "snapshot.json";
+
+/// A loaded snapshot with what later stages need to point back at it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub snapshot: Snapshot,
+    /// The path to show in messages (for built-in versions,
+    /// `<built-in>/ID/snapshot.json`).
+    pub path: PathBuf,
+    /// The file's text, for locating JSON paths.
+    pub text: String,
+    /// The source text the snapshot was made from, if it is beside it.
+    pub source_text: Option<String>,
+    /// The path of that source text, for messages.
+    pub source_path: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// The 1-based line of a JSON path in the snapshot file.
+    pub fn line_of(&self, path: &JsonPath) -> usize {
+        path.line_in(&self.text)
+    }
+}
+
+/// Where versions are looked up by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Store {
+    Dir(PathBuf),
+    BuiltIn,
+}
+
+impl Store {
+    /// The store to use: an explicit directory (from `--versions` or
+    /// `$POLICYDIFF_VERSIONS`), else `./versions` if it exists, else the
+    /// built-in versions.
+    pub fn locate(explicit: Option<&Path>) -> Store {
+        match explicit {
+            Some(dir) => Store::Dir(dir.to_path_buf()),
+            None if Path::new("versions").is_dir() => Store::Dir(PathBuf::from("versions")),
+            None => Store::BuiltIn,
+        }
+    }
+
+    /// How to name the store in messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Store::Dir(d) => format!("`{}`", d.display()),
+            Store::BuiltIn => "the built-in versions".to_string(),
+        }
+    }
+
+    /// The ids of all versions in the store, sorted.
+    pub fn ids(&self) -> Result<Vec<String>, LoadError> {
+        match self {
+            Store::BuiltIn => Ok(builtin::VERSIONS.iter().map(|v| v.id.to_string()).collect()),
+            Store::Dir(dir) => {
+                let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Store { path: dir.clone(), source })?;
+                let mut ids = Vec::new();
+                for entry in entries {
+                    let entry = entry.map_err(|source| LoadError::Store { path: dir.clone(), source })?;
+                    if entry.path().join(SNAPSHOT_FILE).is_file() {
+                        ids.push(entry.file_name().to_string_lossy().into_owned());
+                    }
+                }
+                ids.sort();
+                Ok(ids)
+            }
+        }
+    }
+
+    /// Load a version named by id, or by path when `name` looks like one
+    /// (contains a path separator, ends in `.json`, or names an existing file).
+    pub fn load(&self, name: &str) -> Result<Loaded, LoadError> {
+        let looks_like_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR) || name.ends_with(".json") || Path::new(name).is_file();
+        if looks_like_path {
+            return load_path(Path::new(name));
+        }
+        match self {
+            Store::Dir(dir) => {
+                let path = dir.join(name).join(SNAPSHOT_FILE);
+                if path.is_file() {
+                    return load_path(&path);
+                }
+            }
+            Store::BuiltIn => {
+                if let Some(v) = builtin::VERSIONS.iter().find(|v| v.id == name) {
+                    let path = PathBuf::from(format!("<built-in>/{}/{SNAPSHOT_FILE}", v.id));
+                    let snapshot = parse(v.snapshot, &path)?;
+                    return Ok(Loaded {
+                        snapshot,
+                        path: path.clone(),
+                        text: v.snapshot.to_string(),
+                        source_text: Some(v.source.to_string()),
+                        source_path: Some(PathBuf::from(format!("<built-in>/{}/source.txt", v.id))),
+                    });
+                }
+            }
+        }
+        let known = self.ids()?;
+        let suggestion = closest(name, &known);
+        Err(LoadError::UnknownId { id: name.to_string(), known, suggestion, store: self.describe() })
+    }
+
+    /// Every version in the store, in id order.
+    pub fn load_all(&self) -> Result<Vec<Loaded>, LoadError> {
+        self.ids()?.iter().map(|id| self.load(id)).collect()
+    }
+}
+
+/// The known id closest to `name`, if any is close enough to be a typo.
+fn closest(name: &str, known: &[String]) -> Option<String> {
+    known
+        .iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(name, k), k))
+        .filter(|(score, k)| *score >= 0.5 || k.starts_with(name) || k.contains(name))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.clone())
+}
+
+/// Read and parse the snapshot file at `path`, with its source text if the
+/// snapshot names one beside it.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LoadError::NotFound { path: path.to_path_buf() }),
+        Err(source) => return Err(LoadError::Io { path: path.to_path_buf(), source }),
+    };
+    let snapshot = parse(&text, path)?;
+    let source_path = snapshot.source.as_ref().map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
+    let source_text = source_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+    Ok(Loaded { snapshot, path: path.to_path_buf(), text, source_text, source_path })
+}
+
+/// Parse and validate snapshot JSON; `path` is only for messages.
+pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
+    let snapshot = parse_unvalidated(text, path)?;
+    if let Some(problem) = validate::problems(&snapshot).into_iter().next() {
+        return Err(LoadError::Schema {
+            path: path.to_path_buf(),
+            line: problem.path.line_in(text),
+            json_path: problem.path.to_string(),
+            message: problem.message,
+        });
+    }
+    Ok(snapshot)
+}
+
+/// Parse snapshot JSON without the schema rules, for `check`, which reports
+/// every broken rule rather than the first.
+pub fn parse_unvalidated(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<serde_json::Value>,
+    }
+    let head: Head = serde_json::from_str(text).map_err(|e| json_error(e, path))?;
+    match head.format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            let found = other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string());
+            return Err(LoadError::Format { path: path.to_path_buf(), found, expected: FORMAT });
+        }
+        None => {
+            return Err(LoadError::Schema {
+                path: path.to_path_buf(),
+                line: 1,
+                json_path: "format".to_string(),
+                message: format!("missing `format`; add `\"format\": \"{FORMAT}\"` at the top"),
+            });
+        }
+    }
+    serde_json::from_str(text).map_err(|e| json_error(e, path))
+}
+
+fn json_error(e: serde_json::Error, path: &Path) -> LoadError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    // serde_json appends " at line L column C"; the location is given up front.
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    match e.classify() {
+        Category::Data => LoadError::Data { path: path.to_path_buf(), line, column, message: describe_data_error(&message) },
+        Category::Io | Category::Syntax | Category::Eof => LoadError::Json { path: path.to_path_buf(), line, column, message },
+    }
+}
+
+/// Say data errors in the words of the format.
+fn describe_data_error(message: &str) -> String {
+    if message.starts_with("unknown variant") && message.contains("`B`, `V`, `N`") {
+        let found = message.split('`').nth(1).unwrap_or("?");
+        return format!("unknown status `{found}`; the legend has `B`, `V` and `N`");
+    }
+    message.to_string()
+}

@@ -1,0 +1,5 @@
+//! Renderers: pure functions from a computed value (a snapshot, a diff, a list
+//! of findings) to text. Only the command layer decides where text goes.
+
+pub mod color;
+pub mod show;

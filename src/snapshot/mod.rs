@@ -1,0 +1,389 @@
+//! The snapshot model: one version of a programme (or of a summary page about
+//! it), as stored in `versions/<id>/snapshot.json` and documented field by
+//! field in `docs/snapshot-format.md`.
+//!
+//! Every command loads snapshots into these types; nothing else reads the JSON.
+//! Field order here is the key order on disk, so a hand edit shows as a small
+//! git diff. Optional fields are left out when empty.
+
+mod labels;
+mod status;
+
+pub use labels::{expected as expected_label, letter as letter_label, roman as roman_label, roman_value};
+
+pub use status::{Certainty, Status, StatusRecord};
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` value this build reads and writes.
+pub const FORMAT: &str = "policydiff-snapshot/1";
+
+/// One version of a programme or of a summary page.
+///
+/// Both kinds share one file format; the fields that belong to one kind only
+/// are empty (and left out) in the other. `load::validate` enforces that.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// Always [`FORMAT`].
+    pub format: String,
+    pub kind: Kind,
+    /// The version id: the folder name under `versions/`.
+    pub id: String,
+    pub title: String,
+    /// ISO 8601 date (`2014-08-29`) where the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publishers: Vec<String>,
+    /// Summary pages only: the id of the programme the page describes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub describes: Option<String>,
+    /// Summary pages only: the one-line description under the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+    /// Free notes of the person who reviewed the snapshot.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The sentence that introduces the groups ("… in 5 groepen maatregelen:").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups_intro: Option<String>,
+    /// The overview's groups of measures (programme) or the page's groups
+    /// (summary).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Paragraphs of the introduction, in source order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<Introduction>,
+    /// The goals named in the introduction, each as the source words it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    /// Programme only: what the status letters mean.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legend: Option<Legend>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Theme>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glossary: Option<Glossary>,
+    /// Summary pages only: the responsible organisations, as one sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisations: Option<String>,
+    /// What the importer could not place; kept so that a person sees it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Unplaced>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Programme,
+    Summary,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Programme => "programme",
+            Kind::Summary => "summary",
+        }
+    }
+}
+
+/// Where the snapshot came from: the source text kept beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// File name relative to the snapshot's folder (normally `source.txt`).
+    pub file: String,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Free text: where the source text was obtained and how it was extracted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+/// An inclusive range of 1-based line numbers in the source text, written as
+/// `[first, last]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Lines(pub u32, pub u32);
+
+impl Lines {
+    pub fn first(self) -> u32 {
+        self.0
+    }
+    pub fn last(self) -> u32 {
+        self.1
+    }
+    pub fn contains(self, line: u32) -> bool {
+        self.0 <= line && line <= self.1
+    }
+}
+
+impl std::fmt::Display for Lines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 == self.1 {
+            write!(f, "{}", self.0)
+        } else {
+            write!(f, "{}–{}", self.0, self.1)
+        }
+    }
+}
+
+/// A group of measures as the overview (or a summary page) lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub number: u32,
+    pub title: String,
+    /// The group's description; empty when the group consists of parts only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// A part of a group (group 3's a, b, c); summary pages list them unlabelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Introduction {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub paragraphs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// The status legend: the sentence that introduces it and one entry a letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Legend {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    pub entries: Vec<LegendEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegendEntry {
+    pub status: Status,
+    pub label: String,
+}
+
+/// A theme page (or, for theme 3 of the 2014 programme, two pages held as
+/// sections).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub number: u32,
+    pub title: String,
+    /// The aim line(s) under the heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aims: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Paragraphs that stand between measures rather than inside one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<Paragraph>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// A sub-heading inside a theme (Lokaal / Nationaal / Internationaal, or a
+/// theme page of its own with heading and aims).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aims: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// Free text between measures; `before` is the number of the measure it
+/// precedes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    pub before: u32,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// One numbered measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub number: u32,
+    pub title: String,
+    pub theme: u32,
+    /// Title of the theme section the measure stands in, if the theme has
+    /// sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    pub status: StatusRecord,
+    /// Text between the title and the first item, in a measure with items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<String>,
+    /// Text under the title, in a measure without items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// Numbers of the footnotes referenced in the title, lead-in or body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<u32>,
+    /// Cross-references in the title, lead-in or body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// A lettered item (a, b, c …) or, nested in one, a roman sub-item (i, ii …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub label: String,
+    pub text: String,
+    /// Some items carry a status mark of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// A cross-reference to another measure, parsed from "maatregel N".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// The measure number the text names.
+    pub measure: u32,
+    /// The words of the text that make the reference ("maatregel 30").
+    pub phrase: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub number: u32,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// Footnotes referenced in the intro.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<u32>,
+    pub entries: Vec<GlossaryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub definition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+/// Source text the importer could not place, kept for a person to decide.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unplaced {
+    pub text: String,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
+}
+
+impl Snapshot {
+    /// The measure with this number, if any.
+    pub fn measure(&self, number: u32) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.number == number)
+    }
+
+    pub fn theme(&self, number: u32) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.number == number)
+    }
+
+    /// Pretty-printed JSON with a trailing newline: the on-disk form.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        let mut s = serde_json::to_string_pretty(self).expect("snapshot serialises");
+        s.push('\n');
+        s
+    }
+}
+
+impl Measure {
+    /// Every item and sub-item, depth first, with its path of labels
+    /// (`["b", "ii"]`).
+    pub fn items_flat(&self) -> Vec<(Vec<&str>, &Item)> {
+        fn walk<'a>(items: &'a [Item], path: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, &'a Item)>) {
+            for item in items {
+                path.push(&item.label);
+                out.push((path.clone(), item));
+                walk(&item.items, path, out);
+                path.pop();
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// All the measure's text in reading order: title, lead-in, body, items.
+    pub fn full_text(&self) -> String {
+        let mut parts: Vec<&str> = vec![&self.title];
+        parts.extend(self.lead_in.as_deref());
+        parts.extend(self.body.as_deref());
+        for (_, item) in self.items_flat() {
+            parts.push(&item.text);
+        }
+        parts.join(" ")
+    }
+
+    /// Every cross-reference in the measure, with the item path it stands in
+    /// (empty for the title, lead-in or body).
+    pub fn all_references(&self) -> Vec<(Vec<&str>, &Reference)> {
+        let mut out: Vec<(Vec<&str>, &Reference)> = self.references.iter().map(|r| (Vec::new(), r)).collect();
+        for (path, item) in self.items_flat() {
+            out.extend(item.references.iter().map(|r| (path.clone(), r)));
+        }
+        out
+    }
+}
