@@ -2,4 +2,6 @@
 //! of findings) to text. Only the command layer decides where text goes.
 
 pub mod color;
+pub mod html;
+pub mod markdown;
 pub mod show;

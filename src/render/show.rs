@@ -53,9 +53,8 @@ pub fn render(
             (Kind::Programme, None) => table(snapshot, filter, palette, width),
             (Kind::Summary, _) => summary_table(snapshot, palette, width),
         },
-        ShowFormatKind::Markdown | ShowFormatKind::Html => anyhow::bail!(
-            "this format is not available for `show` yet; use `--format table` or `--format json`"
-        ),
+        ShowFormatKind::Markdown => super::markdown::show(snapshot, filter),
+        ShowFormatKind::Html => super::html::show(snapshot, filter),
     })
 }
 
