@@ -66,9 +66,9 @@ fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
         .collect();
     let sum =
         |f: fn(&crate::render::show::ThemeCount) -> usize| counts.iter().map(f).sum::<usize>();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"summary-line\"><strong data-count=\"shown\">{}</strong> of {} measures shown: {} B, {} V, {} N, and {} uncertain (counted under no letter); {} of the lettered statuses are deduced rather than confirmed.</p>\n",
+        "<p class=\"summary-line\"><strong data-count=\"shown\">{}</strong> of {} measures shown: {} B, {} V, {} N, and {} uncertain (counted under no letter); {} of the lettered statuses are deduced rather than confirmed.</p>",
         kept.len(),
         snapshot.measures.len(),
         sum(|c| c.existing),
@@ -143,9 +143,9 @@ fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
             if m.section.as_deref() != section {
                 section = m.section.as_deref();
                 if let Some(title) = section {
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "<h3 id=\"{}\" lang=\"nl\">{}</h3>\n",
+                        "<h3 id=\"{}\" lang=\"nl\">{}</h3>",
                         slug(&["theme", &theme.number.to_string(), title]),
                         escape(title)
                     );
