@@ -13,9 +13,10 @@ mod show;
 
 pub use escape::escape;
 pub use show::show;
+pub(crate) use show::shown_counts;
 
-use crate::render::show::ThemeCount;
-use crate::snapshot::{Certainty, Status, StatusRecord};
+use crate::render::show::{Filter, ThemeCount};
+use crate::snapshot::{Certainty, Footnote, Snapshot, Status, StatusRecord};
 use std::fmt::Write;
 
 /// The stylesheet every report inlines.
@@ -136,6 +137,32 @@ pub(crate) fn counts_table(caption: &str, counts: &[ThemeCount]) -> String {
     }
     out.push_str("</tr></tfoot></table>");
     out
+}
+
+/// Whether `filter` keeps every measure: then a report shows the whole
+/// version, glossary included.
+pub(crate) fn keeps_all(filter: &Filter) -> bool {
+    filter.theme.is_none() && filter.status.is_none() && filter.measure.is_none()
+}
+
+/// The footnotes a `show` report lists: all of them for the whole version,
+/// else those the shown measures refer to.
+pub(crate) fn shown_footnotes<'a>(snapshot: &'a Snapshot, filter: &Filter) -> Vec<&'a Footnote> {
+    if keeps_all(filter) {
+        return snapshot.footnotes.iter().collect();
+    }
+    let mut used: Vec<u32> = Vec::new();
+    for m in snapshot.measures.iter().filter(|m| filter.keeps(m)) {
+        used.extend(&m.footnotes);
+        for (_, item) in m.items_flat() {
+            used.extend(&item.footnotes);
+        }
+    }
+    snapshot
+        .footnotes
+        .iter()
+        .filter(|f| used.contains(&f.number))
+        .collect()
 }
 
 /// `n word` or `n words`.

@@ -4,8 +4,8 @@
 
 use super::chart::{Series, status_chart};
 use super::escape::slug;
-use super::{counts_table, document, escape, plural, status_chip};
-use crate::render::show::{Filter, theme_counts};
+use super::{counts_table, document, escape, keeps_all, plural, shown_footnotes, status_chip};
+use crate::render::show::{Filter, ThemeCount, theme_counts};
 use crate::snapshot::{Item, Kind, Measure, Reference, Snapshot};
 use std::fmt::Write;
 
@@ -58,12 +58,13 @@ fn head(snapshot: &Snapshot, out: &mut String) {
 fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
     let mut out = String::new();
     head(snapshot, &mut out);
-    let counts = theme_counts(snapshot, filter);
+    let counts = shown_counts(snapshot, filter);
     let kept: Vec<&Measure> = snapshot
         .measures
         .iter()
         .filter(|m| filter.keeps(m))
         .collect();
+    let shown: Vec<u32> = kept.iter().map(|m| m.number).collect();
     let sum =
         |f: fn(&crate::render::show::ThemeCount) -> usize| counts.iter().map(f).sum::<usize>();
     let _ = writeln!(
@@ -110,10 +111,12 @@ fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
             plural(c.measures, "measure")
         );
     }
-    if !snapshot.footnotes.is_empty() {
+    let footnotes = shown_footnotes(snapshot, filter);
+    let glossary = snapshot.glossary.as_ref().filter(|_| keeps_all(filter));
+    if !footnotes.is_empty() {
         out.push_str("<li><a href=\"#footnotes\">Footnotes</a></li>");
     }
-    if snapshot.glossary.is_some() {
+    if glossary.is_some() {
         out.push_str("<li><a href=\"#glossary\">Glossary</a></li>");
     }
     out.push_str("</ol></nav>\n<main>\n");
@@ -162,14 +165,14 @@ fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
                 );
             }
             let level = if section.is_some() { 4 } else { 3 };
-            measure(&mut out, snapshot, m, level);
+            measure(&mut out, snapshot, m, level, &shown);
         }
         out.push_str("</section>\n");
     }
 
-    if !snapshot.footnotes.is_empty() {
+    if !footnotes.is_empty() {
         out.push_str("<section id=\"footnotes\" class=\"footnotes\" aria-labelledby=\"footnotes-title\"><h2 id=\"footnotes-title\">Footnotes</h2><ol lang=\"nl\">");
-        for f in &snapshot.footnotes {
+        for f in footnotes {
             let _ = write!(
                 out,
                 "<li id=\"fn-{0}\" value=\"{0}\">{1}</li>",
@@ -179,7 +182,7 @@ fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
         }
         out.push_str("</ol></section>\n");
     }
-    if let Some(g) = &snapshot.glossary {
+    if let Some(g) = glossary {
         out.push_str("<section id=\"glossary\" class=\"glossary\" aria-labelledby=\"glossary-title\"><h2 id=\"glossary-title\">Glossary</h2>");
         if let Some(intro) = &g.intro {
             let _ = write!(out, "<p lang=\"nl\">{}</p>", escape(intro));
@@ -224,7 +227,17 @@ fn footnote_marks(out: &mut String, numbers: &[u32]) {
     }
 }
 
-fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8) {
+/// The per-theme counts a report shows: every theme for the whole version,
+/// else the themes with a measure shown.
+pub(crate) fn shown_counts(snapshot: &Snapshot, filter: &Filter) -> Vec<ThemeCount> {
+    let mut counts = theme_counts(snapshot, filter);
+    if !keeps_all(filter) {
+        counts.retain(|c| c.measures > 0);
+    }
+    counts
+}
+
+fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8, shown: &[u32]) {
     let status = m
         .status
         .settled()
@@ -266,7 +279,7 @@ fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8) {
         out.push_str("<p class=\"refs\">References: ");
         let list: Vec<String> = refs
             .iter()
-            .map(|(path, r)| reference(snapshot, m, path, r))
+            .map(|(path, r)| reference(snapshot, m, path, r, shown))
             .collect();
         out.push_str(&list.join("; "));
         out.push_str("</p>\n");
@@ -274,9 +287,22 @@ fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8) {
     out.push_str("</article>\n");
 }
 
-fn reference(snapshot: &Snapshot, m: &Measure, path: &[&str], r: &Reference) -> String {
+fn reference(
+    snapshot: &Snapshot,
+    m: &Measure,
+    path: &[&str],
+    r: &Reference,
+    shown: &[u32],
+) -> String {
     let from = format!("{}{}", m.number, path.concat());
     match snapshot.measure(r.measure) {
+        // A link only where the target is on the page.
+        Some(target) if !shown.contains(&r.measure) => format!(
+            "{} → measure {} (<span lang=\"nl\">{}</span>)",
+            escape(&from),
+            r.measure,
+            escape(&target.title)
+        ),
         Some(target) => format!(
             "{} → <a href=\"#measure-{}\">measure {}</a> (<span lang=\"nl\">{}</span>)",
             escape(&from),

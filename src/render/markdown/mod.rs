@@ -7,7 +7,7 @@
 
 mod show;
 
-pub use show::show;
+pub use show::{show, show_within};
 
 use crate::snapshot::{Certainty, StatusRecord};
 
@@ -56,6 +56,20 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// An identifier (a version id) as a code span when it is plain, else as
+/// escaped text: nothing can be escaped inside a code span.
+pub fn code(id: &str) -> String {
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+    {
+        format!("`{id}`")
+    } else {
+        escape(id)
+    }
 }
 
 /// HTML escaping, for text inside the raw HTML GitHub passes through

@@ -1,8 +1,8 @@
 //! The Markdown `show` report: a version's status counts, then each measure
 //! (or a summary page's groups) as a collapsible section.
 
-use super::{Budget, LIMIT, escape, escape_html, status_words};
-use crate::render::show::{Filter, ThemeCount, theme_counts};
+use super::{Budget, LIMIT, code, escape, escape_html, status_words};
+use crate::render::show::{Filter, ThemeCount};
 use crate::snapshot::{Item, Kind, Measure, Snapshot};
 use std::fmt::Write;
 
@@ -22,9 +22,9 @@ pub fn show_within(snapshot: &Snapshot, filter: &Filter, limit: usize) -> String
 
 fn heading(snapshot: &Snapshot) -> String {
     let mut out = format!(
-        "## {}\n\n`{}` · {}",
+        "## {}\n\n{} · {}",
         escape(&snapshot.title),
-        snapshot.id.replace('`', "'"),
+        code(&snapshot.id),
         snapshot.kind.as_str()
     );
     if let Some(d) = &snapshot.date {
@@ -79,7 +79,9 @@ fn programme(snapshot: &Snapshot, filter: &Filter, limit: usize) -> String {
         kept.len(),
         snapshot.measures.len()
     ));
-    b.push(&counts_table(&theme_counts(snapshot, filter)));
+    b.push(&counts_table(&crate::render::html::shown_counts(
+        snapshot, filter,
+    )));
     b.push("\n");
     b.push(LEGEND);
     let mut skipped: Vec<u32> = Vec::new();
@@ -123,16 +125,21 @@ fn programme(snapshot: &Snapshot, filter: &Filter, limit: usize) -> String {
             ranges(&skipped)
         ));
     }
-    if !snapshot.footnotes.is_empty() {
+    let footnotes = crate::render::html::shown_footnotes(snapshot, filter);
+    if !footnotes.is_empty() {
         let mut text = String::from("\n### Footnotes\n\n");
-        for f in &snapshot.footnotes {
+        for f in footnotes {
             let _ = writeln!(text, "{}. {}", f.number, escape(&f.text));
         }
         if b.is_cut() || !b.try_push(&text) {
             b.leave_out("the footnotes");
         }
     }
-    if let Some(g) = &snapshot.glossary {
+    let glossary = snapshot
+        .glossary
+        .as_ref()
+        .filter(|_| crate::render::html::keeps_all(filter));
+    if let Some(g) = glossary {
         let mut text = format!(
             "\n<details><summary>Glossary ({} terms)</summary>\n\n",
             g.entries.len()
@@ -242,7 +249,7 @@ fn summary(snapshot: &Snapshot, limit: usize) -> String {
         b.push(&format!("\n{}\n", escape(d)));
     }
     if let Some(p) = &snapshot.describes {
-        b.push(&format!("\nDescribes `{}`.\n", p.replace('`', "'")));
+        b.push(&format!("\nDescribes {}.\n", code(p)));
     }
     b.push(&format!(
         "\n| Group | Title | Parts |\n| --: | :-- | --: |\n{}",
