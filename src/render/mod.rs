@@ -3,3 +3,6 @@
 
 pub mod color;
 pub mod show;
+pub mod check_github;
+pub mod check_json;
+pub mod check_text;
