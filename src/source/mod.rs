@@ -6,7 +6,7 @@
 
 mod skeleton;
 
-pub use skeleton::{skeleton, source_skeleton};
+pub use skeleton::{is_glued_footnote_digit, skeleton, source_skeleton};
 
 use crate::snapshot::{Lines, Status};
 
@@ -42,7 +42,9 @@ impl SourceLine<'_> {
 
     /// A page number standing alone on a line.
     pub fn is_page_number(&self) -> bool {
-        !self.content.is_empty() && self.content.len() <= 3 && self.content.chars().all(|c| c.is_ascii_digit())
+        !self.content.is_empty()
+            && self.content.len() <= 3
+            && self.content.chars().all(|c| c.is_ascii_digit())
     }
 
     pub fn is_blank(&self) -> bool {
@@ -79,8 +81,19 @@ pub fn lines(text: &str) -> Vec<SourceLine<'_>> {
             let mut chars = raw.chars();
             let page_start = chars.next() == Some(' ') && chars.next().is_some_and(|c| c != ' ');
             let trailing_space = raw.ends_with([' ', '\t']);
-            let leading_tabs = raw.chars().take_while(|c| c.is_whitespace() || *c == '\u{FFFD}').filter(|c| *c == '\t').count();
-            SourceLine { number: i as u32 + 1, raw, content, page_start, trailing_space, leading_tabs }
+            let leading_tabs = raw
+                .chars()
+                .take_while(|c| c.is_whitespace() || *c == '\u{FFFD}')
+                .filter(|c| *c == '\t')
+                .count();
+            SourceLine {
+                number: i as u32 + 1,
+                raw,
+                content,
+                page_start,
+                trailing_space,
+                leading_tabs,
+            }
         })
         .collect()
 }
@@ -102,7 +115,11 @@ pub struct Mark {
 impl Page {
     /// The marks as letters, in source order: `V B B N`.
     pub fn marks_text(&self) -> String {
-        self.marks.iter().map(|m| m.status.to_string()).collect::<Vec<_>>().join(" ")
+        self.marks
+            .iter()
+            .map(|m| m.status.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -113,12 +130,23 @@ pub fn pages(lines: &[SourceLine<'_>]) -> Vec<Page> {
     let mut pages: Vec<(Page, bool)> = Vec::new();
     for line in lines {
         if line.page_start || pages.is_empty() {
-            pages.push((Page { lines: Lines(line.number, line.number), marks: Vec::new() }, false));
+            pages.push((
+                Page {
+                    lines: Lines(line.number, line.number),
+                    marks: Vec::new(),
+                },
+                false,
+            ));
         }
-        let Some((page, has_text)) = pages.last_mut() else { continue };
+        let Some((page, has_text)) = pages.last_mut() else {
+            continue;
+        };
         page.lines.1 = line.number;
         if let Some(status) = line.mark() {
-            page.marks.push(Mark { status, line: line.number });
+            page.marks.push(Mark {
+                status,
+                line: line.number,
+            });
         } else if !line.is_blank() && !line.is_page_number() {
             *has_text = true;
         }
@@ -139,6 +167,16 @@ pub fn pages(lines: &[SourceLine<'_>]) -> Vec<Page> {
 /// The page that holds `line`.
 pub fn page_of(pages: &[Page], line: u32) -> Option<&Page> {
     pages.iter().find(|p| p.lines.contains(line))
+}
+
+/// SHA-256 of the source's bytes, as lower-case hex (the `source.sha256` of a
+/// snapshot).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

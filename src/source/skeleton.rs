@@ -41,10 +41,12 @@ pub fn is_glued_footnote_digit(chars: &[char], i: usize) -> bool {
     }
     let before = if i == 0 { None } else { chars.get(i - 1) };
     let after = chars.get(i + 1);
-    let glued = before.is_some_and(|b| b.is_alphabetic() || matches!(b, '.' | ')' | ',' | '’' | '\''));
+    let glued =
+        before.is_some_and(|b| b.is_alphabetic() || matches!(b, '.' | ')' | ',' | '’' | '\''));
     // "jihadgangers.3" but not "1.5" or "art.3a": the digit stands alone.
     let two_before = if i >= 2 { chars.get(i - 2) } else { None };
-    let after_ok = after.is_none_or(|a| a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | ')'));
+    let after_ok =
+        after.is_none_or(|a| a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | ')'));
     glued && after_ok && !two_before.is_some_and(|t| t.is_ascii_digit() && before == Some(&'.'))
 }
 
@@ -57,7 +59,10 @@ mod tests {
     fn skeleton_ignores_breaks_marks_and_footnote_digits() {
         let src = "anderen radicaliseren of rekruteren.1\n(V)\nde strijd\ngroepering en EU-Kopgroep jihadgangers4. Het\n12\nart. 67 Vw";
         let sk = source_skeleton(&lines(src));
-        assert_eq!(sk, "anderenradicaliserenofrekruterendestrijdgroeperingenEUKopgroepjihadgangersHetart67Vw");
+        assert_eq!(
+            sk,
+            "anderenradicaliserenofrekruterendestrijdgroeperingenEUKopgroepjihadgangersHetart67Vw"
+        );
         assert!(sk.contains(&skeleton("de strijdgroepering")));
     }
 }
