@@ -104,9 +104,18 @@ impl Counts {
     /// `2 errors, 1 warning, 0 infos`.
     pub fn summary(&self) -> String {
         fn n(count: usize, word: &str) -> String {
-            if count == 1 { format!("1 {word}") } else { format!("{count} {word}s") }
+            if count == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{count} {word}s")
+            }
         }
-        format!("{}, {}, {}", n(self.errors, "error"), n(self.warnings, "warning"), n(self.infos, "info"))
+        format!(
+            "{}, {}, {}",
+            n(self.errors, "error"),
+            n(self.warnings, "warning"),
+            n(self.infos, "info")
+        )
     }
 }
 
@@ -123,11 +132,21 @@ impl Report {
     /// A report of these findings, sorted stably and counted.
     pub fn new(versions: Vec<CheckedVersion>, mut findings: Vec<Finding>) -> Report {
         findings.sort_by(|a, b| {
-            (&a.file, a.line, a.rule, &a.json_path, &a.message).cmp(&(&b.file, b.line, b.rule, &b.json_path, &b.message))
+            (&a.file, a.line, a.rule, &a.json_path, &a.message).cmp(&(
+                &b.file,
+                b.line,
+                b.rule,
+                &b.json_path,
+                &b.message,
+            ))
         });
         findings.dedup();
         let counts = Counts::of(&findings);
-        Report { versions, findings, counts }
+        Report {
+            versions,
+            findings,
+            counts,
+        }
     }
 
     /// Whether any finding is at least as severe as `threshold`: the exit

@@ -18,7 +18,9 @@ pub(super) fn check(sink: &mut Sink<'_>) {
 }
 
 fn duplicates(sink: &mut Sink<'_>) {
-    let Some(glossary) = &sink.loaded.snapshot.glossary else { return };
+    let Some(glossary) = &sink.loaded.snapshot.glossary else {
+        return;
+    };
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut found = Vec::new();
     for (i, e) in glossary.entries.iter().enumerate() {
@@ -29,7 +31,17 @@ fn duplicates(sink: &mut Sink<'_>) {
     }
     let loaded = sink.loaded;
     for (i, lines, message) in found {
-        sink.push("glossary/duplicate", Severity::Error, &JsonPath::root().key("glossary").key("entries").index(i).key("term"), message).at_source(loaded, lines);
+        sink.push(
+            "glossary/duplicate",
+            Severity::Error,
+            &JsonPath::root()
+                .key("glossary")
+                .key("entries")
+                .index(i)
+                .key("term"),
+            message,
+        )
+        .at_source(loaded, lines);
     }
 }
 
@@ -40,17 +52,29 @@ pub(super) fn is_abbreviation(token: &str) -> bool {
     let starts_upper = chars.next().is_some_and(|c| c.is_uppercase());
     let capitals = token.chars().filter(|c| c.is_uppercase()).count();
     let roman = token.chars().all(|c| "IVXLCDM".contains(c));
-    starts_upper && capitals >= 2 && !roman && token.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    starts_upper
+        && capitals >= 2
+        && !roman
+        && token
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// The tokens of `text`: runs of letters, digits and inner hyphens.
 pub(super) fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-')).map(|t| t.trim_matches('-')).filter(|t| !t.is_empty())
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|t| t.trim_matches('-'))
+        .filter(|t| !t.is_empty())
 }
 
 /// Abbreviations written in parentheses: `Terroristen Afdeling (TA)`.
 fn parenthesised_abbreviations(text: &str) -> Vec<&str> {
-    text.split('(').skip(1).filter_map(|rest| rest.split(')').next()).map(str::trim).filter(|a| is_abbreviation(a)).collect()
+    text.split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(str::trim)
+        .filter(|a| is_abbreviation(a))
+        .collect()
 }
 
 /// What the glossary defines: its terms' abbreviations and every abbreviation
@@ -58,9 +82,21 @@ fn parenthesised_abbreviations(text: &str) -> Vec<&str> {
 fn defined_abbreviations(snapshot: &Snapshot) -> BTreeSet<String> {
     let mut defined = BTreeSet::new();
     for e in snapshot.glossary.iter().flat_map(|g| &g.entries) {
-        defined.extend(tokens(&e.term).filter(|t| is_abbreviation(t)).map(str::to_string));
-        defined.extend(parenthesised_abbreviations(&e.term).into_iter().map(str::to_string));
-        defined.extend(parenthesised_abbreviations(&e.definition).into_iter().map(str::to_string));
+        defined.extend(
+            tokens(&e.term)
+                .filter(|t| is_abbreviation(t))
+                .map(str::to_string),
+        );
+        defined.extend(
+            parenthesised_abbreviations(&e.term)
+                .into_iter()
+                .map(str::to_string),
+        );
+        defined.extend(
+            parenthesised_abbreviations(&e.definition)
+                .into_iter()
+                .map(str::to_string),
+        );
     }
     defined
 }
@@ -75,10 +111,14 @@ fn undefined_abbreviations(sink: &mut Sink<'_>) {
         let mut elements: Vec<(JsonPath, &str)> = vec![(at.key("title"), &m.title)];
         elements.extend(m.lead_in.as_deref().map(|t| (at.key("lead_in"), t)));
         elements.extend(m.body.as_deref().map(|t| (at.key("body"), t)));
-        walk_items(&m.items, &at, &mut |path, item| elements.push((path.key("text"), &item.text)));
+        walk_items(&m.items, &at, &mut |path, item| {
+            elements.push((path.key("text"), &item.text))
+        });
         for (path, text) in elements {
             for token in tokens(text).filter(|t| is_abbreviation(t) && !defined.contains(*t)) {
-                let entry = used.entry(token).or_insert_with(|| (path.clone(), Vec::new()));
+                let entry = used
+                    .entry(token)
+                    .or_insert_with(|| (path.clone(), Vec::new()));
                 if entry.1.last() != Some(&m.number) {
                     entry.1.push(m.number);
                 }
@@ -123,7 +163,13 @@ fn corpus(s: &Snapshot, skip: usize) -> String {
     texts.extend(s.footnotes.iter().map(|f| f.text.as_str()));
     if let Some(g) = &s.glossary {
         texts.extend(g.intro.as_deref());
-        texts.extend(g.entries.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, e)| e.definition.as_str()));
+        texts.extend(
+            g.entries
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, e)| e.definition.as_str()),
+        );
     }
     texts.join("\n")
 }
@@ -142,7 +188,11 @@ fn term_forms(term: &str) -> Vec<String> {
         }
     }
     let mut forms = vec![main.trim().to_string()];
-    forms.extend(parenthesised_abbreviations(term).into_iter().map(str::to_string));
+    forms.extend(
+        parenthesised_abbreviations(term)
+            .into_iter()
+            .map(str::to_string),
+    );
     forms.retain(|f| !words(f).is_empty());
     forms
 }
@@ -170,7 +220,13 @@ fn unused(sink: &mut Sink<'_>) {
     }
     let loaded = sink.loaded;
     for (i, lines, message) in found {
-        sink.push("glossary/unused", Severity::Info, &JsonPath::root().key("glossary").key("entries").index(i), message).at_source(loaded, lines);
+        sink.push(
+            "glossary/unused",
+            Severity::Info,
+            &JsonPath::root().key("glossary").key("entries").index(i),
+            message,
+        )
+        .at_source(loaded, lines);
     }
 }
 
@@ -193,6 +249,9 @@ mod tests {
     #[test]
     fn terms_are_used_in_their_forms() {
         assert_eq!(term_forms("(Mondiaal) jihadisme"), ["jihadisme"]);
-        assert_eq!(term_forms("Terroristen Afdeling (TA)"), ["Terroristen Afdeling", "TA"]);
+        assert_eq!(
+            term_forms("Terroristen Afdeling (TA)"),
+            ["Terroristen Afdeling", "TA"]
+        );
     }
 }

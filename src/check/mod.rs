@@ -36,7 +36,10 @@ pub fn check(versions: &[Loaded], companions: &[Loaded]) -> Report {
         source_rules::check(&mut sink);
         if loaded.snapshot.kind == Kind::Summary {
             if let Some(id) = &loaded.snapshot.describes {
-                let programme = versions.iter().chain(companions).find(|l| &l.snapshot.id == id && l.snapshot.kind == Kind::Programme);
+                let programme = versions
+                    .iter()
+                    .chain(companions)
+                    .find(|l| &l.snapshot.id == id && l.snapshot.kind == Kind::Programme);
                 match programme {
                     Some(programme) => summary_rules::check_pair(programme, &mut sink),
                     None => {
@@ -54,7 +57,12 @@ pub fn check(versions: &[Loaded], companions: &[Loaded]) -> Report {
     }
     let checked = versions
         .iter()
-        .map(|l| CheckedVersion { id: l.snapshot.id.clone(), kind: l.snapshot.kind, file: l.path.clone(), source_file: l.source_path.clone() })
+        .map(|l| CheckedVersion {
+            id: l.snapshot.id.clone(),
+            kind: l.snapshot.kind,
+            file: l.path.clone(),
+            source_file: l.source_path.clone(),
+        })
         .collect();
     Report::new(checked, findings)
 }
@@ -63,25 +71,43 @@ pub fn check(versions: &[Loaded], companions: &[Loaded]) -> Report {
 /// rules, which `check` reports as findings. Built-in versions are loaded
 /// (and validated) by the store.
 pub fn load(store: &Store, name: &str) -> Result<Loaded, LoadError> {
-    let looks_like_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR) || name.ends_with(".json") || Path::new(name).is_file();
+    let looks_like_path = name.contains('/')
+        || name.contains(std::path::MAIN_SEPARATOR)
+        || name.ends_with(".json")
+        || Path::new(name).is_file();
     let path = if looks_like_path {
         PathBuf::from(name)
     } else {
         match store {
-            Store::Dir(dir) if dir.join(name).join(SNAPSHOT_FILE).is_file() => dir.join(name).join(SNAPSHOT_FILE),
+            Store::Dir(dir) if dir.join(name).join(SNAPSHOT_FILE).is_file() => {
+                dir.join(name).join(SNAPSHOT_FILE)
+            }
             // Unknown ids and built-in versions: the store has the words.
             _ => return store.load(name),
         }
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LoadError::NotFound { path }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NotFound { path });
+        }
         Err(source) => return Err(LoadError::Io { path, source }),
     };
     let snapshot = parse_unvalidated(&text, &path)?;
-    let source_path = snapshot.source.as_ref().map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
-    let source_text = source_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
-    Ok(Loaded { snapshot, path, text, source_text, source_path })
+    let source_path = snapshot
+        .source
+        .as_ref()
+        .map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
+    let source_text = source_path
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok());
+    Ok(Loaded {
+        snapshot,
+        path,
+        text,
+        source_text,
+        source_path,
+    })
 }
 
 /// Collects the findings about one loaded snapshot, filling in its file and
@@ -94,13 +120,26 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     fn new(loaded: &'a Loaded) -> Self {
-        Sink { loaded, findings: Vec::new() }
+        Sink {
+            loaded,
+            findings: Vec::new(),
+        }
     }
 
     /// Record a finding at `path` in the snapshot; returns it so that the
     /// caller can add a source line or a word diff.
-    pub fn push(&mut self, rule: &'static str, severity: Severity, path: &JsonPath, message: String) -> &mut Finding {
-        let json_path = if *path == JsonPath::root() { String::new() } else { path.to_string() };
+    pub fn push(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        path: &JsonPath,
+        message: String,
+    ) -> &mut Finding {
+        let json_path = if *path == JsonPath::root() {
+            String::new()
+        } else {
+            path.to_string()
+        };
         self.findings.push(Finding {
             rule,
             severity,

@@ -18,7 +18,12 @@ pub(super) fn check(sink: &mut Sink<'_>) {
 /// The rules that loading enforces, every one of them rather than the first.
 fn schema(sink: &mut Sink<'_>) {
     for problem in validate::problems(&sink.loaded.snapshot) {
-        sink.push(problem.rule, Severity::Error, &problem.path, problem.message);
+        sink.push(
+            problem.rule,
+            Severity::Error,
+            &problem.path,
+            problem.message,
+        );
     }
 }
 
@@ -27,13 +32,31 @@ fn schema(sink: &mut Sink<'_>) {
 fn numbering(sink: &mut Sink<'_>) {
     let s = &sink.loaded.snapshot;
     let lists: [(&str, &str, Vec<u32>); 4] = [
-        ("measures", "measure", s.measures.iter().map(|m| m.number).collect()),
-        ("themes", "theme", s.themes.iter().map(|t| t.number).collect()),
-        ("groups", "group", s.groups.iter().map(|g| g.number).collect()),
-        ("footnotes", "footnote", s.footnotes.iter().map(|f| f.number).collect()),
+        (
+            "measures",
+            "measure",
+            s.measures.iter().map(|m| m.number).collect(),
+        ),
+        (
+            "themes",
+            "theme",
+            s.themes.iter().map(|t| t.number).collect(),
+        ),
+        (
+            "groups",
+            "group",
+            s.groups.iter().map(|g| g.number).collect(),
+        ),
+        (
+            "footnotes",
+            "footnote",
+            s.footnotes.iter().map(|f| f.number).collect(),
+        ),
     ];
     for (key, what, numbers) in lists {
-        let Some(&max) = numbers.iter().max() else { continue };
+        let Some(&max) = numbers.iter().max() else {
+            continue;
+        };
         let present: BTreeSet<u32> = numbers.iter().copied().collect();
         let missing: Vec<u32> = (1..=max).filter(|n| !present.contains(n)).collect();
         if !missing.is_empty() {
@@ -61,7 +84,15 @@ fn numbering(sink: &mut Sink<'_>) {
 }
 
 /// Words in an evidence note that contradict a settled status.
-const UNSETTLED_WORDS: [&str; 7] = ["uncertain", "not readable", "unreadable", "onzeker", "niet leesbaar", "guess", "unknown"];
+const UNSETTLED_WORDS: [&str; 7] = [
+    "uncertain",
+    "not readable",
+    "unreadable",
+    "onzeker",
+    "niet leesbaar",
+    "guess",
+    "unknown",
+];
 /// Words in an evidence note that say the status was deduced.
 const DEDUCED_WORDS: [&str; 3] = ["deduced", "afgeleid", "by elimination"];
 
@@ -73,17 +104,24 @@ fn status_evidence(sink: &mut Sink<'_>) {
     let mut found = Vec::new();
     for (i, m) in s.measures.iter().enumerate() {
         let at = JsonPath::root().key("measures").index(i);
-        found.extend(evidence_problem(&m.status, &format!("measure {}", m.number)).map(|msg| (at.key("status").key("certainty"), msg, m.lines)));
+        found.extend(
+            evidence_problem(&m.status, &format!("measure {}", m.number))
+                .map(|msg| (at.key("status").key("certainty"), msg, m.lines)),
+        );
         walk_items(&m.items, &at, &mut |path, item| {
             if let Some(status) = &item.status {
                 let what = format!("item {}{}", m.number, item.label);
-                found.extend(evidence_problem(status, &what).map(|msg| (path.key("status").key("certainty"), msg, item.lines)));
+                found.extend(
+                    evidence_problem(status, &what)
+                        .map(|msg| (path.key("status").key("certainty"), msg, item.lines)),
+                );
             }
         });
     }
     let loaded = sink.loaded;
     for (path, message, lines) in found {
-        sink.push("status/evidence", Severity::Warning, &path, message).at_source(loaded, lines);
+        sink.push("status/evidence", Severity::Warning, &path, message)
+            .at_source(loaded, lines);
     }
 }
 
@@ -94,11 +132,15 @@ fn evidence_problem(record: &StatusRecord, what: &str) -> Option<String> {
         Certainty::Uncertain => None,
         Certainty::Confirmed | Certainty::Deduced => {
             if let Some(word) = UNSETTLED_WORDS.iter().find(|w| note.contains(*w)) {
-                return Some(format!("{what} is `{certainty}` but its note says \"{word}\"; make it `uncertain` with `candidates`, or reword the note"));
+                return Some(format!(
+                    "{what} is `{certainty}` but its note says \"{word}\"; make it `uncertain` with `candidates`, or reword the note"
+                ));
             }
             if record.certainty == Certainty::Confirmed {
                 if let Some(word) = DEDUCED_WORDS.iter().find(|w| note.contains(*w)) {
-                    return Some(format!("{what} is `confirmed` but its note says \"{word}\"; make it `deduced`, or reword the note"));
+                    return Some(format!(
+                        "{what} is `confirmed` but its note says \"{word}\"; make it `deduced`, or reword the note"
+                    ));
                 }
             }
             None
@@ -107,7 +149,11 @@ fn evidence_problem(record: &StatusRecord, what: &str) -> Option<String> {
 }
 
 /// Call `f` with the JSON path of every item and sub-item under `parent`.
-pub(super) fn walk_items<'a>(items: &'a [Item], parent: &JsonPath, f: &mut impl FnMut(&JsonPath, &'a Item)) {
+pub(super) fn walk_items<'a>(
+    items: &'a [Item],
+    parent: &JsonPath,
+    f: &mut impl FnMut(&JsonPath, &'a Item),
+) {
     for (i, item) in items.iter().enumerate() {
         let at = parent.key("items").index(i);
         f(&at, item);
@@ -132,13 +178,23 @@ fn themes(sink: &mut Sink<'_>) {
         );
         return;
     }
-    let order: BTreeMap<u32, usize> = s.themes.iter().enumerate().map(|(i, t)| (t.number, i)).collect();
+    let order: BTreeMap<u32, usize> = s
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.number, i))
+        .collect();
     let mut by_number: Vec<(usize, &Measure)> = s.measures.iter().enumerate().collect();
     by_number.sort_by_key(|(_, m)| m.number);
     let mut findings = Vec::new();
     for (k, (i, m)) in by_number.iter().enumerate() {
-        let Some(&rank) = order.get(&m.theme) else { continue };
-        let prev = k.checked_sub(1).and_then(|p| by_number.get(p)).map(|(_, m)| m);
+        let Some(&rank) = order.get(&m.theme) else {
+            continue;
+        };
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| by_number.get(p))
+            .map(|(_, m)| m);
         let next = by_number.get(k + 1).map(|(_, m)| m);
         let at = JsonPath::root().key("measures").index(*i).key("theme");
         match (prev, next) {
@@ -163,14 +219,22 @@ fn themes(sink: &mut Sink<'_>) {
                 "theme/empty",
                 Severity::Warning,
                 &JsonPath::root().key("themes").index(i),
-                format!("theme {} (`{}`) holds no measures; remove it or correct the measures' `theme`", t.number, t.title),
+                format!(
+                    "theme {} (`{}`) holds no measures; remove it or correct the measures' `theme`",
+                    t.number, t.title
+                ),
             );
         }
     }
 }
 
 fn is_island(by_number: &[(usize, &Measure)], k: usize) -> bool {
-    let (Some(p), Some(n)) = (k.checked_sub(1).and_then(|p| by_number.get(p)), by_number.get(k + 1)) else { return false };
+    let (Some(p), Some(n)) = (
+        k.checked_sub(1).and_then(|p| by_number.get(p)),
+        by_number.get(k + 1),
+    ) else {
+        return false;
+    };
     p.1.theme == n.1.theme && p.1.theme != by_number[k].1.theme
 }
 
@@ -182,17 +246,29 @@ fn footnotes(sink: &mut Sink<'_>) {
     for (i, m) in s.measures.iter().enumerate() {
         let at = JsonPath::root().key("measures").index(i);
         for (j, n) in m.footnotes.iter().enumerate() {
-            references.push((at.key("footnotes").index(j), *n, format!("measure {}", m.number)));
+            references.push((
+                at.key("footnotes").index(j),
+                *n,
+                format!("measure {}", m.number),
+            ));
         }
         walk_items(&m.items, &at, &mut |path, item| {
             for (j, n) in item.footnotes.iter().enumerate() {
-                references.push((path.key("footnotes").index(j), *n, format!("item {}{}", m.number, item.label)));
+                references.push((
+                    path.key("footnotes").index(j),
+                    *n,
+                    format!("item {}{}", m.number, item.label),
+                ));
             }
         });
     }
     if let Some(g) = &s.glossary {
         for (j, n) in g.footnotes.iter().enumerate() {
-            references.push((JsonPath::root().key("glossary").key("footnotes").index(j), *n, "the glossary intro".to_string()));
+            references.push((
+                JsonPath::root().key("glossary").key("footnotes").index(j),
+                *n,
+                "the glossary intro".to_string(),
+            ));
         }
     }
     let referenced: BTreeSet<u32> = references.iter().map(|(_, n, _)| *n).collect();
@@ -224,40 +300,59 @@ fn references(sink: &mut Sink<'_>) {
     let mut found: Vec<(&'static str, Severity, JsonPath, String)> = Vec::new();
     for (i, m) in s.measures.iter().enumerate() {
         let at = JsonPath::root().key("measures").index(i);
-        let mut check_element = |path: &JsonPath, what: String, texts: Vec<(&str, &str)>, refs: &[crate::snapshot::Reference]| {
-            for (j, r) in refs.iter().enumerate() {
-                if !numbers.contains(&r.measure) {
-                    found.push((
+        let mut check_element =
+            |path: &JsonPath,
+             what: String,
+             texts: Vec<(&str, &str)>,
+             refs: &[crate::snapshot::Reference]| {
+                for (j, r) in refs.iter().enumerate() {
+                    if !numbers.contains(&r.measure) {
+                        found.push((
                         "xref/unresolved",
                         Severity::Error,
                         path.key("references").index(j).key("measure"),
                         format!("{what} refers to measure {} (\"{}\"), which does not exist; correct the reference", r.measure, r.phrase),
                     ));
+                    }
                 }
-            }
-            for (key, text) in texts {
-                for n in maatregel_numbers(text) {
-                    if !refs.iter().any(|r| r.measure == n) {
-                        let missing = if numbers.contains(&n) { String::new() } else { format!(" (and there is no measure {n})") };
-                        found.push((
+                for (key, text) in texts {
+                    for n in maatregel_numbers(text) {
+                        if !refs.iter().any(|r| r.measure == n) {
+                            let missing = if numbers.contains(&n) {
+                                String::new()
+                            } else {
+                                format!(" (and there is no measure {n})")
+                            };
+                            found.push((
                             "xref/unrecorded",
                             Severity::Warning,
                             path.key(key),
                             format!("{what} says \"maatregel {n}\" but `references` does not record it{missing}; add {{\"measure\": {n}, \"phrase\": \"maatregel {n}\"}}"),
                         ));
+                        }
                     }
                 }
-            }
-        };
-        let texts: Vec<(&str, &str)> = [("title", Some(m.title.as_str())), ("lead_in", m.lead_in.as_deref()), ("body", m.body.as_deref())]
-            .into_iter()
-            .filter_map(|(k, t)| t.map(|t| (k, t)))
-            .collect();
+            };
+        let texts: Vec<(&str, &str)> = [
+            ("title", Some(m.title.as_str())),
+            ("lead_in", m.lead_in.as_deref()),
+            ("body", m.body.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(k, t)| t.map(|t| (k, t)))
+        .collect();
         check_element(&at, format!("measure {}", m.number), texts, &m.references);
         let mut items = Vec::new();
-        walk_items(&m.items, &at, &mut |path, item| items.push((path.clone(), item)));
+        walk_items(&m.items, &at, &mut |path, item| {
+            items.push((path.clone(), item))
+        });
         for (path, item) in items {
-            check_element(&path, format!("item {}{}", m.number, item.label), vec![("text", item.text.as_str())], &item.references);
+            check_element(
+                &path,
+                format!("item {}{}", m.number, item.label),
+                vec![("text", item.text.as_str())],
+                &item.references,
+            );
         }
     }
     for (rule, severity, path, message) in found {
@@ -270,9 +365,15 @@ pub(super) fn maatregel_numbers(text: &str) -> Vec<u32> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
     for pair in words.windows(2) {
-        let word = pair[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let word = pair[0]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if word == "maatregel" {
-            let digits: String = pair[1].trim_start_matches('(').chars().take_while(|c| c.is_ascii_digit()).collect();
+            let digits: String = pair[1]
+                .trim_start_matches('(')
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
             if let Ok(n) = digits.parse() {
                 out.push(n);
             }
@@ -287,8 +388,17 @@ mod tests {
 
     #[test]
     fn maatregel_phrases_give_their_numbers() {
-        assert_eq!(maatregel_numbers("worden geïdentificeerd (zie ook maatregel 30). Deze"), vec![30]);
-        assert_eq!(maatregel_numbers("de ISD maatregel ook van toepassing"), Vec::<u32>::new());
-        assert_eq!(maatregel_numbers("Maatregel 7, en maatregel 12."), vec![7, 12]);
+        assert_eq!(
+            maatregel_numbers("worden geïdentificeerd (zie ook maatregel 30). Deze"),
+            vec![30]
+        );
+        assert_eq!(
+            maatregel_numbers("de ISD maatregel ook van toepassing"),
+            Vec::<u32>::new()
+        );
+        assert_eq!(
+            maatregel_numbers("Maatregel 7, en maatregel 12."),
+            vec![7, 12]
+        );
     }
 }

@@ -24,7 +24,11 @@ pub(super) fn check(sink: &mut Sink<'_>) {
         return;
     };
     let Some(text) = &loaded.source_text else {
-        let shown = loaded.source_path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| source_ref.file.clone());
+        let shown = loaded
+            .source_path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| source_ref.file.clone());
         sink.push(
             "source/missing",
             Severity::Warning,
@@ -69,74 +73,220 @@ struct Element<'a> {
 fn elements(s: &Snapshot) -> Vec<Element<'_>> {
     let root = JsonPath::root();
     let mut out = Vec::new();
-    out.extend(s.description.as_deref().map(|t| Element { path: root.key("description"), what: "the description".into(), text: t, lines: None, own_lines: false }));
-    out.extend(s.groups_intro.as_deref().map(|t| Element { path: root.key("groups_intro"), what: "the groups intro".into(), text: t, lines: None, own_lines: false }));
+    out.extend(s.description.as_deref().map(|t| Element {
+        path: root.key("description"),
+        what: "the description".into(),
+        text: t,
+        lines: None,
+        own_lines: false,
+    }));
+    out.extend(s.groups_intro.as_deref().map(|t| Element {
+        path: root.key("groups_intro"),
+        what: "the groups intro".into(),
+        text: t,
+        lines: None,
+        own_lines: false,
+    }));
     for (i, g) in s.groups.iter().enumerate() {
         let at = root.key("groups").index(i);
-        out.push(Element { path: at.key("title"), what: format!("the title of group {}", g.number), text: &g.title, lines: g.lines, own_lines: false });
-        out.push(Element { path: at.key("text"), what: format!("the text of group {}", g.number), text: &g.text, lines: g.lines, own_lines: true });
+        out.push(Element {
+            path: at.key("title"),
+            what: format!("the title of group {}", g.number),
+            text: &g.title,
+            lines: g.lines,
+            own_lines: false,
+        });
+        out.push(Element {
+            path: at.key("text"),
+            what: format!("the text of group {}", g.number),
+            text: &g.text,
+            lines: g.lines,
+            own_lines: true,
+        });
         for (k, p) in g.parts.iter().enumerate() {
             let own = p.lines.is_some();
-            out.push(Element { path: at.key("parts").index(k).key("text"), what: format!("part {} of group {}", k + 1, g.number), text: &p.text, lines: p.lines.or(g.lines), own_lines: own });
+            out.push(Element {
+                path: at.key("parts").index(k).key("text"),
+                what: format!("part {} of group {}", k + 1, g.number),
+                text: &p.text,
+                lines: p.lines.or(g.lines),
+                own_lines: own,
+            });
         }
     }
     if let Some(intro) = &s.introduction {
         let at = root.key("introduction");
-        out.extend(intro.title.as_deref().map(|t| Element { path: at.key("title"), what: "the introduction's title".into(), text: t, lines: intro.lines, own_lines: false }));
+        out.extend(intro.title.as_deref().map(|t| Element {
+            path: at.key("title"),
+            what: "the introduction's title".into(),
+            text: t,
+            lines: intro.lines,
+            own_lines: false,
+        }));
         for (k, p) in intro.paragraphs.iter().enumerate() {
-            out.push(Element { path: at.key("paragraphs").index(k), what: format!("paragraph {} of the introduction", k + 1), text: p, lines: intro.lines, own_lines: false });
+            out.push(Element {
+                path: at.key("paragraphs").index(k),
+                what: format!("paragraph {} of the introduction", k + 1),
+                text: p,
+                lines: intro.lines,
+                own_lines: false,
+            });
         }
     }
     for (k, g) in s.goals.iter().enumerate() {
-        out.push(Element { path: root.key("goals").index(k), what: format!("goal {}", k + 1), text: g, lines: None, own_lines: false });
+        out.push(Element {
+            path: root.key("goals").index(k),
+            what: format!("goal {}", k + 1),
+            text: g,
+            lines: None,
+            own_lines: false,
+        });
     }
     if let Some(legend) = &s.legend {
-        out.extend(legend.intro.as_deref().map(|t| Element { path: root.key("legend").key("intro"), what: "the legend's intro".into(), text: t, lines: None, own_lines: false }));
+        out.extend(legend.intro.as_deref().map(|t| Element {
+            path: root.key("legend").key("intro"),
+            what: "the legend's intro".into(),
+            text: t,
+            lines: None,
+            own_lines: false,
+        }));
         for (k, e) in legend.entries.iter().enumerate() {
-            out.push(Element { path: root.key("legend").key("entries").index(k).key("label"), what: format!("the legend's label for `{}`", e.status), text: &e.label, lines: None, own_lines: false });
+            out.push(Element {
+                path: root.key("legend").key("entries").index(k).key("label"),
+                what: format!("the legend's label for `{}`", e.status),
+                text: &e.label,
+                lines: None,
+                own_lines: false,
+            });
         }
     }
     for (i, t) in s.themes.iter().enumerate() {
         let at = root.key("themes").index(i);
-        out.push(Element { path: at.key("title"), what: format!("the title of theme {}", t.number), text: &t.title, lines: t.lines, own_lines: false });
+        out.push(Element {
+            path: at.key("title"),
+            what: format!("the title of theme {}", t.number),
+            text: &t.title,
+            lines: t.lines,
+            own_lines: false,
+        });
         for (k, a) in t.aims.iter().enumerate() {
-            out.push(Element { path: at.key("aims").index(k), what: format!("aim {} of theme {}", k + 1, t.number), text: a, lines: t.lines, own_lines: false });
+            out.push(Element {
+                path: at.key("aims").index(k),
+                what: format!("aim {} of theme {}", k + 1, t.number),
+                text: a,
+                lines: t.lines,
+                own_lines: false,
+            });
         }
         for (k, sec) in t.sections.iter().enumerate() {
             let sat = at.key("sections").index(k);
-            out.push(Element { path: sat.key("title"), what: format!("section `{}` of theme {}", sec.title, t.number), text: &sec.title, lines: sec.lines, own_lines: false });
+            out.push(Element {
+                path: sat.key("title"),
+                what: format!("section `{}` of theme {}", sec.title, t.number),
+                text: &sec.title,
+                lines: sec.lines,
+                own_lines: false,
+            });
             for (n, a) in sec.aims.iter().enumerate() {
-                out.push(Element { path: sat.key("aims").index(n), what: format!("aim {} of section `{}`", n + 1, sec.title), text: a, lines: sec.lines, own_lines: false });
+                out.push(Element {
+                    path: sat.key("aims").index(n),
+                    what: format!("aim {} of section `{}`", n + 1, sec.title),
+                    text: a,
+                    lines: sec.lines,
+                    own_lines: false,
+                });
             }
         }
         for (k, p) in t.paragraphs.iter().enumerate() {
-            out.push(Element { path: at.key("paragraphs").index(k).key("text"), what: format!("the paragraph before measure {}", p.before), text: &p.text, lines: p.lines, own_lines: true });
+            out.push(Element {
+                path: at.key("paragraphs").index(k).key("text"),
+                what: format!("the paragraph before measure {}", p.before),
+                text: &p.text,
+                lines: p.lines,
+                own_lines: true,
+            });
         }
     }
     for (i, m) in s.measures.iter().enumerate() {
         let at = root.key("measures").index(i);
         let n = m.number;
-        out.push(Element { path: at.key("title"), what: format!("the title of measure {n}"), text: &m.title, lines: m.lines, own_lines: false });
-        out.extend(m.lead_in.as_deref().map(|t| Element { path: at.key("lead_in"), what: format!("the lead-in of measure {n}"), text: t, lines: m.lines, own_lines: false }));
-        out.extend(m.body.as_deref().map(|t| Element { path: at.key("body"), what: format!("the body of measure {n}"), text: t, lines: m.lines, own_lines: false }));
+        out.push(Element {
+            path: at.key("title"),
+            what: format!("the title of measure {n}"),
+            text: &m.title,
+            lines: m.lines,
+            own_lines: false,
+        });
+        out.extend(m.lead_in.as_deref().map(|t| Element {
+            path: at.key("lead_in"),
+            what: format!("the lead-in of measure {n}"),
+            text: t,
+            lines: m.lines,
+            own_lines: false,
+        }));
+        out.extend(m.body.as_deref().map(|t| Element {
+            path: at.key("body"),
+            what: format!("the body of measure {n}"),
+            text: t,
+            lines: m.lines,
+            own_lines: false,
+        }));
         let mut items = Vec::new();
-        super::snapshot_rules::walk_items(&m.items, &at, &mut |path, item| items.push((path.clone(), item)));
+        super::snapshot_rules::walk_items(&m.items, &at, &mut |path, item| {
+            items.push((path.clone(), item))
+        });
         for (path, item) in items {
-            out.push(Element { path: path.key("text"), what: format!("the text of item {n}{}", item.label), text: &item.text, lines: item.lines.or(m.lines), own_lines: item.lines.is_some() });
+            out.push(Element {
+                path: path.key("text"),
+                what: format!("the text of item {n}{}", item.label),
+                text: &item.text,
+                lines: item.lines.or(m.lines),
+                own_lines: item.lines.is_some(),
+            });
         }
     }
     for (i, f) in s.footnotes.iter().enumerate() {
-        out.push(Element { path: root.key("footnotes").index(i).key("text"), what: format!("the text of footnote {}", f.number), text: &f.text, lines: f.lines, own_lines: true });
+        out.push(Element {
+            path: root.key("footnotes").index(i).key("text"),
+            what: format!("the text of footnote {}", f.number),
+            text: &f.text,
+            lines: f.lines,
+            own_lines: true,
+        });
     }
     if let Some(g) = &s.glossary {
-        out.extend(g.intro.as_deref().map(|t| Element { path: root.key("glossary").key("intro"), what: "the glossary's intro".into(), text: t, lines: None, own_lines: false }));
+        out.extend(g.intro.as_deref().map(|t| Element {
+            path: root.key("glossary").key("intro"),
+            what: "the glossary's intro".into(),
+            text: t,
+            lines: None,
+            own_lines: false,
+        }));
         for (i, e) in g.entries.iter().enumerate() {
             let at = root.key("glossary").key("entries").index(i);
-            out.push(Element { path: at.key("term"), what: format!("the glossary term `{}`", e.term), text: &e.term, lines: e.lines, own_lines: false });
-            out.push(Element { path: at.key("definition"), what: format!("the definition of `{}`", e.term), text: &e.definition, lines: e.lines, own_lines: true });
+            out.push(Element {
+                path: at.key("term"),
+                what: format!("the glossary term `{}`", e.term),
+                text: &e.term,
+                lines: e.lines,
+                own_lines: false,
+            });
+            out.push(Element {
+                path: at.key("definition"),
+                what: format!("the definition of `{}`", e.term),
+                text: &e.definition,
+                lines: e.lines,
+                own_lines: true,
+            });
         }
     }
-    out.extend(s.organisations.as_deref().map(|t| Element { path: root.key("organisations"), what: "the organisations".into(), text: t, lines: None, own_lines: false }));
+    out.extend(s.organisations.as_deref().map(|t| Element {
+        path: root.key("organisations"),
+        what: "the organisations".into(),
+        text: t,
+        lines: None,
+        own_lines: false,
+    }));
     out
 }
 
@@ -149,17 +299,35 @@ const DIFF_LINES: u32 = 15;
 fn text_found(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
     let loaded = sink.loaded;
     let haystack = source::source_skeleton(lines);
-    let shown = loaded.source_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    let shown = loaded
+        .source_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     for e in elements(&loaded.snapshot) {
         let needle = source::skeleton(e.text);
         if needle.is_empty() || haystack.contains(&needle) {
             continue;
         }
-        let near = e.lines.map(|l| format!(" (near line {})", l.first())).unwrap_or_default();
-        let message = format!("{} is not in the source text `{shown}`{near}; correct it to the source's words, or re-import if the source changed", e.what);
-        let detail = e.lines.filter(|l| e.own_lines && l.last() >= l.first() && l.last() - l.first() < DIFF_LINES).map(|l| {
-            WordDiff::between(format!("source lines {l}"), &source_passage(lines, l), format!("snapshot {}", e.path), e.text)
-        });
+        let near = e
+            .lines
+            .map(|l| format!(" (near line {})", l.first()))
+            .unwrap_or_default();
+        let message = format!(
+            "{} is not in the source text `{shown}`{near}; correct it to the source's words, or re-import if the source changed",
+            e.what
+        );
+        let detail = e
+            .lines
+            .filter(|l| e.own_lines && l.last() >= l.first() && l.last() - l.first() < DIFF_LINES)
+            .map(|l| {
+                WordDiff::between(
+                    format!("source lines {l}"),
+                    &source_passage(lines, l),
+                    format!("snapshot {}", e.path),
+                    e.text,
+                )
+            });
         let finding = sink.push("source/text-not-found", Severity::Error, &e.path, message);
         finding.at_source(loaded, e.lines);
         if let Some(d) = detail {
@@ -173,7 +341,9 @@ fn text_found(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
 fn source_passage(lines: &[SourceLine<'_>], range: Lines) -> String {
     let mut out = String::new();
     let mut joined = true;
-    for line in lines.iter().filter(|l| range.contains(l.number) && !l.is_blank() && l.mark().is_none() && !l.is_page_number()) {
+    for line in lines.iter().filter(|l| {
+        range.contains(l.number) && !l.is_blank() && l.mark().is_none() && !l.is_page_number()
+    }) {
         if !joined {
             out.push(' ');
         }
@@ -204,11 +374,21 @@ fn bearers(s: &Snapshot) -> Vec<Bearer> {
     for (i, m) in s.measures.iter().enumerate() {
         let at = JsonPath::root().key("measures").index(i);
         if let Some(lines) = m.lines {
-            out.push(Bearer { what: format!("measure {}", m.number), path: at.key("status"), record: m.status.clone(), lines });
+            out.push(Bearer {
+                what: format!("measure {}", m.number),
+                path: at.key("status"),
+                record: m.status.clone(),
+                lines,
+            });
         }
         super::snapshot_rules::walk_items(&m.items, &at, &mut |path, item| {
             if let (Some(record), Some(lines)) = (&item.status, item.lines) {
-                out.push(Bearer { what: format!("item {}{}", m.number, item.label), path: path.key("status"), record: record.clone(), lines });
+                out.push(Bearer {
+                    what: format!("item {}{}", m.number, item.label),
+                    path: path.key("status"),
+                    record: record.clone(),
+                    lines,
+                });
             }
         });
     }
@@ -227,8 +407,15 @@ fn take(marks: &mut BTreeMap<Status, usize>, status: Status) -> bool {
 }
 
 fn letters(marks: &BTreeMap<Status, usize>) -> String {
-    let list: Vec<String> = marks.iter().flat_map(|(s, n)| std::iter::repeat_n(s.to_string(), *n)).collect();
-    if list.is_empty() { "none".to_string() } else { list.join(" ") }
+    let list: Vec<String> = marks
+        .iter()
+        .flat_map(|(s, n)| std::iter::repeat_n(s.to_string(), *n))
+        .collect();
+    if list.is_empty() {
+        "none".to_string()
+    } else {
+        list.join(" ")
+    }
 }
 
 /// The status marks of each page against the statuses recorded for the
@@ -243,11 +430,19 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
     let mut found: Vec<(&'static str, Severity, JsonPath, String, Lines)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         let here: Vec<&Bearer> = bearers.iter().filter(|b| on_page(page, b.lines)).collect();
-        let headed: Vec<&Measure> = s.measures.iter().filter(|m| m.lines.is_some_and(|l| on_page(page, l))).collect();
+        let headed: Vec<&Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.lines.is_some_and(|l| on_page(page, l)))
+            .collect();
         if page.marks.is_empty() {
             if let Some(first) = headed.first() {
                 let numbers: Vec<u32> = headed.iter().map(|m| m.number).collect();
-                let index = s.measures.iter().position(|m| m.number == first.number).unwrap_or(0);
+                let index = s
+                    .measures
+                    .iter()
+                    .position(|m| m.number == first.number)
+                    .unwrap_or(0);
                 found.push((
                     "source/page-without-marks",
                     Severity::Info,
@@ -264,8 +459,13 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
         }
         let page_marks = page.marks_text();
         // Settled statuses headed on the page must be among its marks.
-        for b in here.iter().filter(|b| b.record.certainty != Certainty::Uncertain) {
-            let Some(status) = b.record.settled() else { continue };
+        for b in here
+            .iter()
+            .filter(|b| b.record.certainty != Certainty::Uncertain)
+        {
+            let Some(status) = b.record.settled() else {
+                continue;
+            };
             if !take(&mut left, status) {
                 found.push((
                     "source/marks-mismatch",
@@ -281,13 +481,27 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
         let continuing: Vec<&Measure> = s
             .measures
             .iter()
-            .filter(|m| m.lines.is_some_and(|l| l.first() < page.lines.first() && l.last() >= page.lines.first()))
-            .filter(|m| m.lines.and_then(|l| source::page_of(&pages[..p], l.first())).is_some_and(|home| home.marks.is_empty()))
+            .filter(|m| {
+                m.lines.is_some_and(|l| {
+                    l.first() < page.lines.first() && l.last() >= page.lines.first()
+                })
+            })
+            .filter(|m| {
+                m.lines
+                    .and_then(|l| source::page_of(&pages[..p], l.first()))
+                    .is_some_and(|home| home.marks.is_empty())
+            })
             .collect();
         for m in &continuing {
-            let Some(status) = m.status.settled() else { continue };
+            let Some(status) = m.status.settled() else {
+                continue;
+            };
             if !take(&mut left, status) {
-                let index = s.measures.iter().position(|x| x.number == m.number).unwrap_or(0);
+                let index = s
+                    .measures
+                    .iter()
+                    .position(|x| x.number == m.number)
+                    .unwrap_or(0);
                 found.push((
                     "source/marks-mismatch",
                     Severity::Error,
@@ -298,9 +512,23 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
             }
         }
         // Uncertain statuses must be able to take one of the marks left.
-        for b in here.iter().filter(|b| b.record.certainty == Certainty::Uncertain) {
-            if !b.record.candidates.is_empty() && !b.record.candidates.iter().any(|c| left.get(c).is_some_and(|n| *n > 0)) {
-                let candidates: Vec<String> = b.record.candidates.iter().map(|c| format!("`{c}`")).collect();
+        for b in here
+            .iter()
+            .filter(|b| b.record.certainty == Certainty::Uncertain)
+        {
+            if !b.record.candidates.is_empty()
+                && !b
+                    .record
+                    .candidates
+                    .iter()
+                    .any(|c| left.get(c).is_some_and(|n| *n > 0))
+            {
+                let candidates: Vec<String> = b
+                    .record
+                    .candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect();
                 found.push((
                     "source/marks-mismatch",
                     Severity::Error,
@@ -311,11 +539,26 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
             }
         }
         let leftover: usize = left.values().sum();
-        let has_items = s.measures.iter().flat_map(|m| m.items_flat()).any(|(_, item)| item.lines.is_some_and(|l| on_page(page, l)));
-        let explained = here.iter().any(|b| b.record.certainty == Certainty::Uncertain) || has_items || !continuing.is_empty();
+        let has_items = s
+            .measures
+            .iter()
+            .flat_map(|m| m.items_flat())
+            .any(|(_, item)| item.lines.is_some_and(|l| on_page(page, l)));
+        let explained = here
+            .iter()
+            .any(|b| b.record.certainty == Certainty::Uncertain)
+            || has_items
+            || !continuing.is_empty();
         if leftover > 0 && !explained {
-            let mark_line = page.marks.first().map(|m| Lines(m.line, m.line)).unwrap_or(page.lines);
-            let path = here.first().map(|b| b.path.clone()).unwrap_or_else(|| JsonPath::root().key("measures"));
+            let mark_line = page
+                .marks
+                .first()
+                .map(|m| Lines(m.line, m.line))
+                .unwrap_or(page.lines);
+            let path = here
+                .first()
+                .map(|b| b.path.clone())
+                .unwrap_or_else(|| JsonPath::root().key("measures"));
             found.push((
                 "source/marks-unexplained",
                 Severity::Warning,
@@ -326,6 +569,7 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
         }
     }
     for (rule, severity, path, message, lines) in found {
-        sink.push(rule, severity, &path, message).at_source(loaded, Some(lines));
+        sink.push(rule, severity, &path, message)
+            .at_source(loaded, Some(lines));
     }
 }

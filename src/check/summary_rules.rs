@@ -10,13 +10,23 @@ use crate::snapshot::{Group, Kind};
 
 /// The number a groups intro names: "in vijf groepen" or "in 5 groepen".
 pub(super) fn count_word(intro: &str) -> Option<(String, usize)> {
-    let tokens: Vec<String> = intro.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
+    let tokens: Vec<String> = intro
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     let at = tokens.iter().position(|t| t.starts_with("groep"))?;
     let word = tokens.get(at.checked_sub(1)?)?;
-    const NUMBERS: [&str; 10] = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"];
+    const NUMBERS: [&str; 10] = [
+        "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    ];
     let n = match word.as_str() {
         "één" => 1,
-        w => NUMBERS.iter().position(|n| *n == w).map(|p| p + 1).or_else(|| w.parse().ok())?,
+        w => NUMBERS
+            .iter()
+            .position(|n| *n == w)
+            .map(|p| p + 1)
+            .or_else(|| w.parse().ok())?,
     };
     Some((word.clone(), n))
 }
@@ -25,13 +35,20 @@ pub(super) fn count_word(intro: &str) -> Option<(String, usize)> {
 pub(super) fn check_count_word(sink: &mut Sink<'_>) {
     let s = &sink.loaded.snapshot;
     let Some(intro) = &s.groups_intro else { return };
-    let Some((word, n)) = count_word(intro) else { return };
+    let Some((word, n)) = count_word(intro) else {
+        return;
+    };
     if n != s.groups.len() {
         let message = format!(
             "the groups intro says \"{word} groepen\" but `groups` holds {}; correct the count word or the groups",
             s.groups.len()
         );
-        sink.push("summary/count-word", Severity::Error, &JsonPath::root().key("groups_intro"), message);
+        sink.push(
+            "summary/count-word",
+            Severity::Error,
+            &JsonPath::root().key("groups_intro"),
+            message,
+        );
     }
 }
 
@@ -47,7 +64,9 @@ pub(super) fn check_theme_titles(sink: &mut Sink<'_>) {
     }
     let mut found = Vec::new();
     for (i, g) in s.groups.iter().enumerate() {
-        let Some(theme) = s.theme(g.number) else { continue };
+        let Some(theme) = s.theme(g.number) else {
+            continue;
+        };
         if !same_title(&g.title, &theme.title) {
             found.push((
                 i,
@@ -57,7 +76,13 @@ pub(super) fn check_theme_titles(sink: &mut Sink<'_>) {
         }
     }
     for (i, message, diff) in found {
-        sink.push("summary/theme-title", Severity::Info, &JsonPath::root().key("groups").index(i).key("title"), message).with_detail(diff);
+        sink.push(
+            "summary/theme-title",
+            Severity::Info,
+            &JsonPath::root().key("groups").index(i).key("title"),
+            message,
+        )
+        .with_detail(diff);
     }
 }
 
@@ -66,8 +91,20 @@ fn likeness(a: &Group, b: &Group) -> f64 {
     if same_title(&a.title, &b.title) {
         return 1.0;
     }
-    let title = strsim::normalized_levenshtein(&words(&a.title).join(" "), &words(&b.title).join(" "));
-    let text_of = |g: &Group| words(&format!("{} {}", g.text, g.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "))).join(" ");
+    let title =
+        strsim::normalized_levenshtein(&words(&a.title).join(" "), &words(&b.title).join(" "));
+    let text_of = |g: &Group| {
+        words(&format!(
+            "{} {}",
+            g.text,
+            g.parts
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        ))
+        .join(" ")
+    };
     let text = strsim::normalized_levenshtein(&text_of(a), &text_of(b));
     title.max(text) * 0.99
 }
@@ -126,7 +163,10 @@ pub(super) fn check_pair(programme: &Loaded, sink: &mut Sink<'_>) {
                 "summary/group-missing",
                 Severity::Error,
                 groups.clone(),
-                format!("group {} of programme `{pid}` (`{}`) is missing from summary `{sid}`; add it", g.number, g.title),
+                format!(
+                    "group {} of programme `{pid}` (`{}`) is missing from summary `{sid}`; add it",
+                    g.number, g.title
+                ),
                 None,
             ));
         }
@@ -177,7 +217,10 @@ pub(super) fn check_pair(programme: &Loaded, sink: &mut Sink<'_>) {
         }
         for (k, (pa, pb)) in a.parts.iter().zip(&b.parts).enumerate() {
             if differ_in_words(&pa.text, &pb.text) {
-                let part = format!("part {} of {what}", pa.label.clone().unwrap_or_else(|| (k + 1).to_string()));
+                let part = format!(
+                    "part {} of {what}",
+                    pa.label.clone().unwrap_or_else(|| (k + 1).to_string())
+                );
                 found.push((
                     "summary/parts",
                     Severity::Warning,
@@ -202,8 +245,14 @@ mod tests {
 
     #[test]
     fn count_words_are_read_in_dutch_and_in_digits() {
-        assert_eq!(count_word("onder te verdelen in vijf groepen maatregelen:"), Some(("vijf".to_string(), 5)));
-        assert_eq!(count_word("in 5 groepen maatregelen"), Some(("5".to_string(), 5)));
+        assert_eq!(
+            count_word("onder te verdelen in vijf groepen maatregelen:"),
+            Some(("vijf".to_string(), 5))
+        );
+        assert_eq!(
+            count_word("in 5 groepen maatregelen"),
+            Some(("5".to_string(), 5))
+        );
         assert_eq!(count_word("in één groep"), Some(("één".to_string(), 1)));
         assert_eq!(count_word("in groepen"), None);
         assert_eq!(count_word("enkele groepen"), None);

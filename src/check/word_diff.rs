@@ -42,7 +42,12 @@ impl Change {
 
 impl WordDiff {
     /// The word differences from `old` to `new`.
-    pub fn between(old_label: impl Into<String>, old: &str, new_label: impl Into<String>, new: &str) -> WordDiff {
+    pub fn between(
+        old_label: impl Into<String>,
+        old: &str,
+        new_label: impl Into<String>,
+        new: &str,
+    ) -> WordDiff {
         let diff = TextDiff::from_words(old, new);
         let mut segments: Vec<Segment> = Vec::new();
         for change in diff.iter_all_changes() {
@@ -56,10 +61,17 @@ impl WordDiff {
             // that `[-a b-]` reads as one run rather than `[-a-] [-b-]`.
             match segments.last_mut() {
                 Some(last) if last.change == kind => last.text.push_str(text),
-                _ => segments.push(Segment { change: kind, text: text.to_string() }),
+                _ => segments.push(Segment {
+                    change: kind,
+                    text: text.to_string(),
+                }),
             }
         }
-        WordDiff { old_label: old_label.into(), new_label: new_label.into(), segments }
+        WordDiff {
+            old_label: old_label.into(),
+            new_label: new_label.into(),
+            segments,
+        }
     }
 
     /// The differences inline, `[-deleted-]` and `{+inserted+}`, as
@@ -84,7 +96,10 @@ impl WordDiff {
 /// The words of `text` in lower case without punctuation: two texts that
 /// differ only in case and punctuation have the same words.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether two texts differ in more than case and punctuation.
@@ -106,7 +121,13 @@ mod tests {
 
     #[test]
     fn case_and_punctuation_are_not_word_differences() {
-        assert!(!differ_in_words("De risico’s worden beperkt.", "de risico's worden beperkt"));
-        assert!(differ_in_words("De risico’s worden beperkt.", "De risico’s worden verkleind."));
+        assert!(!differ_in_words(
+            "De risico’s worden beperkt.",
+            "de risico's worden beperkt"
+        ));
+        assert!(differ_in_words(
+            "De risico’s worden beperkt.",
+            "De risico’s worden verkleind."
+        ));
     }
 }

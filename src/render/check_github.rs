@@ -21,7 +21,12 @@ fn annotation(f: &Finding) -> String {
         message.push_str(&format!("\nsource: {}:{line}", file.display()));
     }
     if let Some(d) = &f.detail {
-        message.push_str(&format!("\n{} → {}:\n{}", d.old_label, d.new_label, d.plain()));
+        message.push_str(&format!(
+            "\n{} → {}:\n{}",
+            d.old_label,
+            d.new_label,
+            d.plain()
+        ));
     }
     format!(
         "::{command} file={},line={},title={}::{}\n",
@@ -34,7 +39,9 @@ fn annotation(f: &Finding) -> String {
 
 /// A message: `%`, CR and LF must be percent-encoded.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// A property value (file, title): also `:` and `,`, which separate

@@ -66,7 +66,14 @@ fn detail(d: &WordDiff) -> DetailView {
         old: d.old_label.clone(),
         new: d.new_label.clone(),
         diff: d.plain(),
-        words: d.segments.iter().map(|s| SegmentView { change: s.change.as_str(), text: s.text.clone() }).collect(),
+        words: d
+            .segments
+            .iter()
+            .map(|s| SegmentView {
+                change: s.change.as_str(),
+                text: s.text.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -99,7 +106,11 @@ pub fn render(report: &Report) -> String {
                 source_file: v.source_file.as_ref().map(|p| p.display().to_string()),
             })
             .collect(),
-        counts: CountsView { error: report.counts.errors, warning: report.counts.warnings, info: report.counts.infos },
+        counts: CountsView {
+            error: report.counts.errors,
+            warning: report.counts.warnings,
+            info: report.counts.infos,
+        },
         findings: report.findings.iter().map(finding).collect(),
     };
     // View types of strings and numbers always serialise.

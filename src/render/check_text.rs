@@ -22,7 +22,11 @@ pub fn render(report: &Report, palette: Palette) -> String {
     if !report.findings.is_empty() {
         out.push('\n');
     }
-    let versions: Vec<String> = report.versions.iter().map(|v| format!("`{}`", v.id)).collect();
+    let versions: Vec<String> = report
+        .versions
+        .iter()
+        .map(|v| format!("`{}`", v.id))
+        .collect();
     let checked = match versions.len() {
         1 => "checked 1 version".to_string(),
         n => format!("checked {n} versions"),
@@ -52,14 +56,29 @@ fn severity(s: Severity, palette: Palette) -> String {
 }
 
 fn finding(out: &mut String, f: &Finding, palette: Palette) {
-    let place = if f.json_path.is_empty() { String::new() } else { format!("  {}", palette.dim(&f.json_path)) };
-    out.push_str(&format!("  {:>5}  {}  {}{place}\n", f.line, severity(f.severity, palette), palette.bold(f.rule)));
+    let place = if f.json_path.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", palette.dim(&f.json_path))
+    };
+    out.push_str(&format!(
+        "  {:>5}  {}  {}{place}\n",
+        f.line,
+        severity(f.severity, palette),
+        palette.bold(f.rule)
+    ));
     out.push_str(&format!("         {}\n", f.message));
     if let (Some(file), Some(line)) = (&f.source_file, f.source_line) {
-        out.push_str(&format!("         {}\n", palette.dim(&format!("source: {}:{line}", file.display()))));
+        out.push_str(&format!(
+            "         {}\n",
+            palette.dim(&format!("source: {}:{line}", file.display()))
+        ));
     }
     if let Some(d) = &f.detail {
-        out.push_str(&format!("         {}\n", palette.dim(&format!("words: {} → {}", d.old_label, d.new_label))));
+        out.push_str(&format!(
+            "         {}\n",
+            palette.dim(&format!("words: {} → {}", d.old_label, d.new_label))
+        ));
         let words: String = d
             .segments
             .iter()
