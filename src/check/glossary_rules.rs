@@ -77,26 +77,27 @@ fn parenthesised_abbreviations(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// What the glossary defines: its terms' abbreviations and every abbreviation
-/// it gives in parentheses.
+/// What the glossary defines: its terms' abbreviations, every abbreviation it
+/// gives in parentheses, and the short forms the text gives a glossary term
+/// ("Terroristen Afdeling (TA)", where the glossary has `Terroristen
+/// Afdeling`).
 fn defined_abbreviations(snapshot: &Snapshot) -> BTreeSet<String> {
     let mut defined = BTreeSet::new();
-    for e in snapshot.glossary.iter().flat_map(|g| &g.entries) {
-        defined.extend(
-            tokens(&e.term)
-                .filter(|t| is_abbreviation(t))
-                .map(str::to_string),
-        );
-        defined.extend(
-            parenthesised_abbreviations(&e.term)
-                .into_iter()
-                .map(str::to_string),
-        );
-        defined.extend(
-            parenthesised_abbreviations(&e.definition)
-                .into_iter()
-                .map(str::to_string),
-        );
+    let entries = snapshot.glossary.iter().flat_map(|g| &g.entries);
+    let mut terms: Vec<String> = Vec::new();
+    for e in entries {
+        defined.extend(tokens(&e.term).filter(|t| is_abbreviation(t)).map(str::to_string));
+        defined.extend(parenthesised_abbreviations(&e.term).into_iter().map(str::to_string));
+        defined.extend(parenthesised_abbreviations(&e.definition).into_iter().map(str::to_string));
+        terms.extend(term_forms(&e.term).into_iter().map(|f| words(&f).join(" ")));
+    }
+    let text = corpus(snapshot, usize::MAX);
+    for (before, rest) in text.split('(').zip(text.split('(').skip(1)) {
+        let Some(short) = rest.split(')').next().map(str::trim).filter(|a| is_abbreviation(a)) else { continue };
+        let before = format!(" {}", words(before).join(" "));
+        if terms.iter().any(|t| before.ends_with(&format!(" {t}"))) {
+            defined.insert(short.to_string());
+        }
     }
     defined
 }
