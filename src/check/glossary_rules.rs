@@ -86,14 +86,33 @@ fn defined_abbreviations(snapshot: &Snapshot) -> BTreeSet<String> {
     let entries = snapshot.glossary.iter().flat_map(|g| &g.entries);
     let mut terms: Vec<String> = Vec::new();
     for e in entries {
-        defined.extend(tokens(&e.term).filter(|t| is_abbreviation(t)).map(str::to_string));
-        defined.extend(parenthesised_abbreviations(&e.term).into_iter().map(str::to_string));
-        defined.extend(parenthesised_abbreviations(&e.definition).into_iter().map(str::to_string));
+        defined.extend(
+            tokens(&e.term)
+                .filter(|t| is_abbreviation(t))
+                .map(str::to_string),
+        );
+        defined.extend(
+            parenthesised_abbreviations(&e.term)
+                .into_iter()
+                .map(str::to_string),
+        );
+        defined.extend(
+            parenthesised_abbreviations(&e.definition)
+                .into_iter()
+                .map(str::to_string),
+        );
         terms.extend(term_forms(&e.term).into_iter().map(|f| words(&f).join(" ")));
     }
-    let text = corpus(snapshot, usize::MAX);
+    let text = corpus(snapshot, usize::MAX, true);
     for (before, rest) in text.split('(').zip(text.split('(').skip(1)) {
-        let Some(short) = rest.split(')').next().map(str::trim).filter(|a| is_abbreviation(a)) else { continue };
+        let Some(short) = rest
+            .split(')')
+            .next()
+            .map(str::trim)
+            .filter(|a| is_abbreviation(a))
+        else {
+            continue;
+        };
         let before = format!(" {}", words(before).join(" "));
         if terms.iter().any(|t| before.ends_with(&format!(" {t}"))) {
             defined.insert(short.to_string());
@@ -137,8 +156,9 @@ fn undefined_abbreviations(sink: &mut Sink<'_>) {
     }
 }
 
-/// Every text of the snapshot except the glossary entry at `skip`.
-fn corpus(s: &Snapshot, skip: usize) -> String {
+/// Every text of the snapshot; the glossary's definitions only if asked,
+/// and never the one at `skip`.
+fn corpus(s: &Snapshot, skip: usize, with_definitions: bool) -> String {
     let mut texts: Vec<&str> = Vec::new();
     texts.extend(s.groups_intro.as_deref());
     for g in &s.groups {
@@ -164,13 +184,15 @@ fn corpus(s: &Snapshot, skip: usize) -> String {
     texts.extend(s.footnotes.iter().map(|f| f.text.as_str()));
     if let Some(g) = &s.glossary {
         texts.extend(g.intro.as_deref());
-        texts.extend(
-            g.entries
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, e)| e.definition.as_str()),
-        );
+        if with_definitions {
+            texts.extend(
+                g.entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, e)| e.definition.as_str()),
+            );
+        }
     }
     texts.join("\n")
 }
@@ -202,19 +224,40 @@ fn unused(sink: &mut Sink<'_>) {
     let s = &sink.loaded.snapshot;
     let Some(glossary) = &s.glossary else { return };
     let mut found = Vec::new();
+    // The snapshot's text without the glossary's definitions, then each
+    // definition on its own: an entry's own definition does not use it.
+    let searchable = |text: &str| {
+        (
+            tokens(text)
+                .map(str::to_string)
+                .collect::<BTreeSet<String>>(),
+            format!(" {} ", words(text).join(" ")),
+        )
+    };
+    let base = searchable(&corpus(s, usize::MAX, false));
+    let definitions: Vec<_> = glossary
+        .entries
+        .iter()
+        .map(|e| searchable(&e.definition))
+        .collect();
     for (i, e) in glossary.entries.iter().enumerate() {
-        let text = corpus(s, i);
-        let tokens: BTreeSet<&str> = tokens(&text).collect();
-        let flat = format!(" {} ", words(&text).join(" "));
-        let used = term_forms(&e.term).iter().any(|form| {
-            if is_abbreviation(form) {
-                tokens.contains(form.as_str())
-            } else {
-                // A word-initial match, so that `Jihadganger` is used by
-                // "jihadgangers".
-                flat.contains(&format!(" {}", words(form).join(" ")))
-            }
-        });
+        let forms = term_forms(&e.term);
+        let uses = |(tokens, flat): &(BTreeSet<String>, String)| {
+            forms.iter().any(|form| {
+                if is_abbreviation(form) {
+                    tokens.contains(form.as_str())
+                } else {
+                    // A word-initial match, so that `Jihadganger` is used by
+                    // "jihadgangers".
+                    flat.contains(&format!(" {}", words(form).join(" ")))
+                }
+            })
+        };
+        let used = uses(&base)
+            || definitions
+                .iter()
+                .enumerate()
+                .any(|(j, d)| j != i && uses(d));
         if !used {
             found.push((i, e.lines, format!("glossary term `{}` is not used in the measures or anywhere else in the programme; remove the entry if it is not needed", e.term)));
         }

@@ -187,10 +187,15 @@ fn themes(sink: &mut Sink<'_>) {
     let mut by_number: Vec<(usize, &Measure)> = s.measures.iter().enumerate().collect();
     by_number.sort_by_key(|(_, m)| m.number);
     let mut findings = Vec::new();
+    // A measure flagged as an island is no evidence about its neighbours.
+    let mut flagged = vec![false; by_number.len()];
     for (k, (i, m)) in by_number.iter().enumerate() {
         let Some(&rank) = order.get(&m.theme) else {
             continue;
         };
+        if k > 0 && flagged[k - 1] {
+            continue;
+        }
         let prev = k
             .checked_sub(1)
             .and_then(|p| by_number.get(p))
@@ -199,11 +204,14 @@ fn themes(sink: &mut Sink<'_>) {
         let at = JsonPath::root().key("measures").index(*i).key("theme");
         match (prev, next) {
             // An island: both neighbours agree on another theme.
-            (Some(p), Some(n)) if p.theme == n.theme && p.theme != m.theme => findings.push((
-                at,
-                format!("measure {} is in theme {} but measures {} and {} around it are in theme {}; themes cover contiguous ranges, so correct its `theme`", m.number, m.theme, p.number, n.number, p.theme),
-            )),
-            (Some(p), _) if order.get(&p.theme).is_some_and(|r| *r > rank) && !is_island(&by_number, k - 1) => findings.push((
+            (Some(p), Some(n)) if p.theme == n.theme && p.theme != m.theme => {
+                flagged[k] = true;
+                findings.push((
+                    at,
+                    format!("measure {} is in theme {} but measures {} and {} around it are in theme {}; themes cover contiguous ranges, so correct its `theme`", m.number, m.theme, p.number, n.number, p.theme),
+                ));
+            }
+            (Some(p), _) if order.get(&p.theme).is_some_and(|r| *r > rank) => findings.push((
                 at,
                 format!("measure {} is in theme {} but measure {} before it is in theme {}, which comes later; keep the themes in order of their measures, or correct `theme`", m.number, m.theme, p.number, p.theme),
             )),
@@ -226,16 +234,6 @@ fn themes(sink: &mut Sink<'_>) {
             );
         }
     }
-}
-
-fn is_island(by_number: &[(usize, &Measure)], k: usize) -> bool {
-    let (Some(p), Some(n)) = (
-        k.checked_sub(1).and_then(|p| by_number.get(p)),
-        by_number.get(k + 1),
-    ) else {
-        return false;
-    };
-    p.1.theme == n.1.theme && p.1.theme != by_number[k].1.theme
 }
 
 /// Every footnote referenced, every reference to an existing footnote.

@@ -366,6 +366,7 @@ struct Bearer {
     path: JsonPath,
     record: StatusRecord,
     lines: Lines,
+    is_item: bool,
 }
 
 /// The measures and items with a status and known source lines.
@@ -379,6 +380,7 @@ fn bearers(s: &Snapshot) -> Vec<Bearer> {
                 path: at.key("status"),
                 record: m.status.clone(),
                 lines,
+                is_item: false,
             });
         }
         super::snapshot_rules::walk_items(&m.items, &at, &mut |path, item| {
@@ -388,6 +390,7 @@ fn bearers(s: &Snapshot) -> Vec<Bearer> {
                     path: path.key("status"),
                     record: record.clone(),
                     lines,
+                    is_item: true,
                 });
             }
         });
@@ -458,20 +461,43 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
             *left.entry(m.status).or_default() += 1;
         }
         let page_marks = page.marks_text();
-        // Settled statuses headed on the page must be among its marks.
-        for b in here
-            .iter()
-            .filter(|b| b.record.certainty != Certainty::Uncertain)
-        {
-            let Some(status) = b.record.settled() else {
+        // Settled statuses headed on the page must be among its marks. Where
+        // a status has more bearers than marks, the likeliest mistake is
+        // blamed: a deduced status before a confirmed one, an item before a
+        // measure, a later bearer before an earlier one.
+        for status in Status::ALL {
+            let with: Vec<&Bearer> = here
+                .iter()
+                .copied()
+                .filter(|b| b.record.settled() == Some(status))
+                .collect();
+            let have = left.get(&status).copied().unwrap_or(0);
+            if let Some(n) = left.get_mut(&status) {
+                *n -= with.len().min(have);
+            }
+            if with.len() <= have {
                 continue;
-            };
-            if !take(&mut left, status) {
+            }
+            let mut blame = with.clone();
+            blame.sort_by_key(|b| {
+                std::cmp::Reverse((
+                    b.record.certainty == Certainty::Deduced,
+                    b.is_item,
+                    b.lines.first(),
+                ))
+            });
+            let all: Vec<&str> = with.iter().map(|b| b.what.as_str()).collect();
+            for b in blame.iter().take(with.len() - have) {
                 found.push((
                     "source/marks-mismatch",
                     Severity::Error,
                     b.path.clone(),
-                    format!("{} is recorded `{status}` but the marks of its source page (lines {}) are {page_marks}, with no `{status}` left for it; correct the status or its certainty", b.what, page.lines),
+                    format!(
+                        "{} is recorded `{status}` but the marks of its source page (lines {}) are {page_marks}: {have} `{status}` for {}; correct the status or its certainty",
+                        b.what,
+                        page.lines,
+                        and_list(&all)
+                    ),
                     b.lines,
                 ));
             }

@@ -48,29 +48,33 @@ impl WordDiff {
         new_label: impl Into<String>,
         new: &str,
     ) -> WordDiff {
-        let diff = TextDiff::from_words(old, new);
+        // Words without the white space between them: with spaces as tokens
+        // of their own, an alignment of spaces can outscore one of words.
+        let old_words: Vec<&str> = old.split_whitespace().collect();
+        let new_words: Vec<&str> = new.split_whitespace().collect();
+        let diff = TextDiff::configure().diff_slices(&old_words, &new_words);
         let mut segments: Vec<Segment> = Vec::new();
-        for change in diff.iter_all_changes() {
+        for (n, change) in diff.iter_all_changes().enumerate() {
             let kind = match change.tag() {
                 ChangeTag::Equal => Change::Equal,
                 ChangeTag::Delete => Change::Deleted,
                 ChangeTag::Insert => Change::Inserted,
             };
-            let text = change.value();
-            // A space between two changed words belongs to the change, so
-            // that `[-a b-]` reads as one run rather than `[-a-] [-b-]`.
-            match segments.last_mut() {
-                Some(last) if last.change == kind => last.text.push_str(text),
-                _ => segments.push(Segment {
-                    change: kind,
-                    text: text.to_string(),
-                }),
+            if n > 0 {
+                segments.push(Segment {
+                    change: Change::Equal,
+                    text: " ".to_string(),
+                });
             }
+            segments.push(Segment {
+                change: kind,
+                text: change.value().to_string(),
+            });
         }
         WordDiff {
             old_label: old_label.into(),
             new_label: new_label.into(),
-            segments,
+            segments: hunks(segments),
         }
     }
 
@@ -91,6 +95,71 @@ impl WordDiff {
     pub fn has_changes(&self) -> bool {
         self.segments.iter().any(|s| s.change != Change::Equal)
     }
+}
+
+/// Join changes that only white space separates into one deleted and one
+/// inserted run, so that a reworded phrase reads `[-a b c-]{+x y+}` rather than
+/// alternating word by word.
+fn hunks(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let mut pending_space = String::new();
+    let flush = |out: &mut Vec<Segment>, deleted: &mut String, inserted: &mut String| {
+        if !deleted.is_empty() {
+            out.push(Segment {
+                change: Change::Deleted,
+                text: std::mem::take(deleted),
+            });
+        }
+        if !inserted.is_empty() {
+            out.push(Segment {
+                change: Change::Inserted,
+                text: std::mem::take(inserted),
+            });
+        }
+    };
+    for (n, seg) in segments.iter().enumerate() {
+        let in_hunk = !deleted.is_empty() || !inserted.is_empty();
+        match seg.change {
+            Change::Equal
+                if in_hunk
+                    && seg.text.trim().is_empty()
+                    && segments
+                        .get(n + 1)
+                        .is_some_and(|s| s.change != Change::Equal) =>
+            {
+                pending_space.push_str(&seg.text);
+            }
+            Change::Equal => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                out.push(Segment {
+                    change: Change::Equal,
+                    text: format!("{}{}", std::mem::take(&mut pending_space), seg.text),
+                });
+            }
+            Change::Deleted | Change::Inserted => {
+                let side = if seg.change == Change::Deleted {
+                    &mut deleted
+                } else {
+                    &mut inserted
+                };
+                // The space joins words of the same side only.
+                if !side.is_empty() {
+                    side.push_str(&pending_space);
+                }
+                pending_space.clear();
+                side.push_str(&seg.text);
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    if !pending_space.is_empty() {
+        out.push(Segment {
+            change: Change::Equal,
+            text: pending_space,
+        });
+    }
+    out
 }
 
 /// The words of `text` in lower case without punctuation: two texts that
@@ -114,9 +183,19 @@ mod tests {
     #[test]
     fn word_diff_marks_the_changed_words_only() {
         let d = WordDiff::between("old", "Sociale media", "new", "Sociale media en internet");
-        assert_eq!(d.plain(), "Sociale media{+ en internet+}");
+        assert_eq!(d.plain(), "Sociale media {+en internet+}");
         assert!(d.has_changes());
         assert!(!WordDiff::between("a", "x y", "b", "x y").has_changes());
+        let d = WordDiff::between(
+            "old",
+            "van online radicaliserende content wordt",
+            "new",
+            "van extremistische content op internet wordt",
+        );
+        assert_eq!(
+            d.plain(),
+            "van [-online radicaliserende-]{+extremistische+} content {+op internet+} wordt"
+        );
     }
 
     #[test]
