@@ -322,7 +322,14 @@ fn text_found(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
             .filter(|l| e.own_lines && l.last() >= l.first() && l.last() - l.first() < DIFF_LINES)
             .map(|l| {
                 WordDiff::between(
-                    format!("source lines {l}"),
+                    format!(
+                        "source {} {l}",
+                        if l.first() == l.last() {
+                            "line"
+                        } else {
+                            "lines"
+                        }
+                    ),
                     &source_passage(lines, l),
                     format!("snapshot {}", e.path),
                     e.text,
@@ -357,7 +364,22 @@ fn source_passage(lines: &[SourceLine<'_>], range: Lines) -> String {
         }
         joined = broken || hyphenated;
     }
-    out
+    // A list label or bullet the snapshot keeps apart (`b.`, `ii.`, `•`).
+    let mut words = out.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        let label = w.strip_suffix('.').is_some_and(|l| {
+            !l.is_empty()
+                && l.len() <= 4
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        });
+        if label || *w == "•" {
+            words.next();
+        } else {
+            break;
+        }
+    }
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// A status on the source: which measure or item bears it, and where.
@@ -450,7 +472,11 @@ fn marks(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
                     "source/page-without-marks",
                     Severity::Info,
                     JsonPath::root().key("measures").index(index).key("status"),
-                    format!("the source page at lines {} holds measure{} {} but no status marks; their statuses rest on other evidence (see their notes)", page.lines, if numbers.len() == 1 { "" } else { "s" }, and_list(&numbers)),
+                    if numbers.len() == 1 {
+                        format!("the source page at lines {} holds measure {} but no status marks; its status rests on other evidence (see its note)", page.lines, numbers[0])
+                    } else {
+                        format!("the source page at lines {} holds measures {} but no status marks; their statuses rest on other evidence (see their notes)", page.lines, and_list(&numbers))
+                    },
                     page.lines,
                 ));
             }

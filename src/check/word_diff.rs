@@ -132,10 +132,14 @@ fn hunks(segments: Vec<Segment>) -> Vec<Segment> {
             }
             Change::Equal => {
                 flush(&mut out, &mut deleted, &mut inserted);
-                out.push(Segment {
-                    change: Change::Equal,
-                    text: format!("{}{}", std::mem::take(&mut pending_space), seg.text),
-                });
+                let text = format!("{}{}", std::mem::take(&mut pending_space), seg.text);
+                match out.last_mut() {
+                    Some(last) if last.change == Change::Equal => last.text.push_str(&text),
+                    _ => out.push(Segment {
+                        change: Change::Equal,
+                        text,
+                    }),
+                }
             }
             Change::Deleted | Change::Inserted => {
                 let side = if seg.change == Change::Deleted {
@@ -196,6 +200,9 @@ mod tests {
             d.plain(),
             "van [-online radicaliserende-]{+extremistische+} content {+op internet+} wordt"
         );
+        let changes: Vec<Change> = d.segments.iter().map(|s| s.change).collect();
+        use Change::*;
+        assert_eq!(changes, [Equal, Deleted, Inserted, Equal, Inserted, Equal]);
     }
 
     #[test]
