@@ -143,6 +143,8 @@ pub enum OnlyClass {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Versions to check [default: every version in the store]
+    // Its own id: `versions` is the global `--versions DIR`.
+    #[arg(id = "version_names", value_name = "VERSION")]
     pub versions: Vec<String>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
