@@ -138,19 +138,6 @@ fn an_unknown_version_is_an_input_error() {
 }
 
 #[test]
-fn formats_not_built_yet_are_refused_clearly() {
-    let f = Fixture::shipped();
-    for format in ["markdown", "html"] {
-        policydiff(&f)
-            .args(["check", "--format", format])
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(format!("error: `check --format {format}` is not available yet; use `--format text`, `json` or `github`\n"));
-    }
-}
-
-#[test]
 fn the_report_can_go_to_a_file_that_is_not_replaced_without_force() {
     let f = Fixture::shipped();
     let out = f.dir.path().join("report.json");

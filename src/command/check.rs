@@ -23,12 +23,8 @@ pub fn run(
         CheckFormat::Text => render::check_text::render,
         CheckFormat::Json => |report, _| render::check_json::render(report),
         CheckFormat::Github => |report, _| render::check_github::render(report),
-        CheckFormat::Markdown => bail!(
-            "`check --format markdown` is not available yet; use `--format text`, `json` or `github`"
-        ),
-        CheckFormat::Html => bail!(
-            "`check --format html` is not available yet; use `--format text`, `json` or `github`"
-        ),
+        CheckFormat::Markdown => |report, _| render::markdown::check(report),
+        CheckFormat::Html => |report, _| render::html::check(report),
     };
     let names = if args.versions.is_empty() {
         ctx.store.ids()?

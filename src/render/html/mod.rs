@@ -8,13 +8,16 @@
 //! that holds the programme's own words is marked `lang="nl"`.
 
 pub mod chart;
+mod check;
 pub mod escape;
 mod show;
 
+pub use check::check;
 pub use escape::escape;
 pub use show::show;
 pub(crate) use show::shown_counts;
 
+pub use crate::render::markdown::Mark;
 use crate::render::show::{Filter, ThemeCount};
 use crate::snapshot::{Certainty, Footnote, Snapshot, Status, StatusRecord};
 use std::fmt::Write;
@@ -163,6 +166,31 @@ pub(crate) fn shown_footnotes<'a>(snapshot: &'a Snapshot, filter: &Filter) -> Ve
         .iter()
         .filter(|f| used.contains(&f.number))
         .collect()
+}
+
+/// A word-level difference as HTML: deleted runs in `<del>`, inserted runs
+/// in `<ins>` (struck through / underlined and marked − / + by the
+/// stylesheet, so that colour is never the only cue), all text escaped.
+pub fn words<'a>(segments: impl IntoIterator<Item = (Mark, &'a str)>) -> String {
+    let mut out = String::new();
+    let mut previous = Mark::Same;
+    for (mark, text) in segments {
+        // Two changed runs side by side read as two words.
+        if mark != Mark::Same && previous != Mark::Same {
+            out.push(' ');
+        }
+        previous = mark;
+        match mark {
+            Mark::Same => out.push_str(&escape(text)),
+            Mark::Deleted => {
+                let _ = write!(out, "<del>{}</del>", escape(text));
+            }
+            Mark::Inserted => {
+                let _ = write!(out, "<ins>{}</ins>", escape(text));
+            }
+        }
+    }
+    out
 }
 
 /// `n word` or `n words`.

@@ -262,18 +262,7 @@ fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8, shown:
             escape(note)
         );
     }
-    let has_text = m.lead_in.is_some() || m.body.is_some() || !m.items.is_empty();
-    if has_text {
-        out.push_str("<div class=\"text\" lang=\"nl\">");
-        if let Some(l) = &m.lead_in {
-            let _ = write!(out, "<p>{}</p>", escape(l));
-        }
-        if let Some(b) = &m.body {
-            let _ = write!(out, "<p>{}</p>", escape(b));
-        }
-        items(out, &m.items);
-        out.push_str("</div>\n");
-    }
+    measure_text(out, m);
     let refs = m.all_references();
     if !refs.is_empty() {
         out.push_str("<p class=\"refs\">References: ");
@@ -315,6 +304,23 @@ fn reference(
             escape(&from),
             r.measure
         ),
+    }
+}
+
+/// A measure's lead-in, body and items (not its title), as the `show` report
+/// prints them; nothing when it has none.
+pub(crate) fn measure_text(out: &mut String, m: &Measure) {
+    let has_text = m.lead_in.is_some() || m.body.is_some() || !m.items.is_empty();
+    if has_text {
+        out.push_str("<div class=\"text\" lang=\"nl\">");
+        if let Some(l) = &m.lead_in {
+            let _ = write!(out, "<p>{}</p>", escape(l));
+        }
+        if let Some(b) = &m.body {
+            let _ = write!(out, "<p>{}</p>", escape(b));
+        }
+        items(out, &m.items);
+        out.push_str("</div>\n");
     }
 }
 

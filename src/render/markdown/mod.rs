@@ -5,8 +5,10 @@
 //! ([`escape`]) so that a `*`, `|` or `<script>` in a measure stays text, and a
 //! report is cut to fit a comment ([`LIMIT`]) with a note of what was left out.
 
+mod check;
 mod show;
 
+pub use check::{check, check_within};
 pub use show::{show, show_within};
 
 use crate::snapshot::{Certainty, StatusRecord};
@@ -118,20 +120,20 @@ pub fn words<'a>(segments: impl IntoIterator<Item = (Mark, &'a str)>) -> String 
             out.push_str(if text.is_empty() { "" } else { " " });
             continue;
         }
-        if text.starts_with(char::is_whitespace) {
+        let previous = i.checked_sub(1).and_then(|j| segments.get(j));
+        // Two changed runs side by side (`~~old~~ **new**`) get a space
+        // between them, so that they read as two words.
+        let after_change = previous.is_some_and(|(m, _)| *m != Mark::Same);
+        if text.starts_with(char::is_whitespace) || (after_change && !out.ends_with(' ')) {
             out.push(' ');
         }
-        let before = if text.starts_with(char::is_whitespace) {
-            None
-        } else {
-            i.checked_sub(1)
-                .and_then(|j| segments.get(j))
-                .and_then(|(_, t)| t.chars().last())
+        let before = match previous {
+            Some((Mark::Same, t)) if !text.starts_with(char::is_whitespace) => t.chars().last(),
+            _ => None,
         };
-        let after = if text.ends_with(char::is_whitespace) {
-            None
-        } else {
-            segments.get(i + 1).and_then(|(_, t)| t.chars().next())
+        let after = match segments.get(i + 1) {
+            Some((Mark::Same, t)) if !text.ends_with(char::is_whitespace) => t.chars().next(),
+            _ => None,
         };
         let tight = before.is_some_and(|c| c.is_alphanumeric())
             || after.is_some_and(|c| c.is_alphanumeric());
@@ -277,6 +279,17 @@ mod tests {
             (Mark::Same, "tekst"),
         ]);
         assert_eq!(w, "de ~~oude~~ **nieuwe** tekst");
+    }
+
+    #[test]
+    fn a_replaced_word_reads_as_two_words() {
+        let w = words([
+            (Mark::Same, "wordt "),
+            (Mark::Deleted, "optimaal"),
+            (Mark::Inserted, "maximaal"),
+            (Mark::Same, " ingezet"),
+        ]);
+        assert_eq!(w, "wordt ~~optimaal~~ **maximaal** ingezet");
     }
 
     #[test]

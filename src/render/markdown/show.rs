@@ -166,16 +166,7 @@ fn measure(snapshot: &Snapshot, m: &Measure) -> String {
     if let Some(note) = &m.status.note {
         let _ = write!(out, "> Status evidence: {}\n\n", escape(note));
     }
-    if let Some(l) = &m.lead_in {
-        let _ = write!(out, "{}\n\n", escape(l));
-    }
-    if let Some(body) = &m.body {
-        let _ = write!(out, "{}\n\n", escape(body));
-    }
-    if !m.items.is_empty() {
-        items(&mut out, &m.items, 0);
-        out.push('\n');
-    }
+    measure_text(&mut out, m);
     let refs = m.all_references();
     if !refs.is_empty() {
         let list: Vec<String> = refs
@@ -197,6 +188,20 @@ fn measure(snapshot: &Snapshot, m: &Measure) -> String {
     }
     out.push_str("</details>\n");
     out
+}
+
+/// A measure's lead-in, body and items as Markdown paragraphs and a list.
+pub(crate) fn measure_text(out: &mut String, m: &Measure) {
+    if let Some(l) = &m.lead_in {
+        let _ = write!(out, "{}\n\n", escape(l));
+    }
+    if let Some(body) = &m.body {
+        let _ = write!(out, "{}\n\n", escape(body));
+    }
+    if !m.items.is_empty() {
+        items(out, &m.items, 0);
+        out.push('\n');
+    }
 }
 
 fn sups(numbers: &[u32]) -> String {
