@@ -139,10 +139,10 @@ fn html_report_is_self_contained_and_marks_its_languages() {
         page.matches("http:").count() + page.matches("https:").count(),
         page.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
     );
-    // The only url() is the SVG's own pattern.
+    // The only url()s are the SVG's own patterns.
     assert_eq!(
         page.matches("url(").count(),
-        page.matches("url(#hatch)").count()
+        page.matches("url(#hatch)").count() + page.matches("url(#dots)").count()
     );
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(page.contains("<h1 lang=\"nl\">Actieprogramma Integrale Aanpak Jihadisme</h1>"));

@@ -58,7 +58,9 @@ pub fn status_chart(caption: &str, series: &[Series<'_>]) -> String {
         r#"<title id="chart-title">{}</title>"#,
         escape(caption)
     );
-    svg.push_str(r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#c4c9cf"/></pattern></defs>"##);
+    // Textures as well as colours, so that B and N differ in black and white:
+    // N is dotted, an uncertain status hatched.
+    svg.push_str(r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#c4c9cf"/></pattern><pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#009e73"/><circle cx="2.5" cy="2.5" r="1" fill="#ffffff"/></pattern></defs>"##);
     legend(&mut svg);
     for (i, (number, title)) in themes.iter().enumerate() {
         let y0 = TOP + i as f64 * (group_h + THEME_GAP);
@@ -100,7 +102,7 @@ pub fn status_chart(caption: &str, series: &[Series<'_>]) -> String {
 const SEGMENTS: [(&str, &str, &str); 4] = [
     ("B", "#0072b2", "#ffffff"),
     ("V", "#e69f00", "#000000"),
-    ("N", "#009e73", "#000000"),
+    ("N", "url(#dots)", "#000000"),
     ("?", "url(#hatch)", "#000000"),
 ];
 
@@ -121,6 +123,12 @@ fn bar(svg: &mut String, c: &ThemeCount, y: f64, scale: f64) {
     let values = [c.existing, c.strengthened, c.new, c.uncertain];
     let mut x = LABEL_W;
     for ((letter, fill, ink), n) in SEGMENTS.iter().zip(values) {
+        // A halo behind the label keeps it legible on a texture.
+        let halo = if *ink == "#ffffff" {
+            "#0072b2"
+        } else {
+            "#ffffff"
+        };
         if n == 0 {
             continue;
         }
@@ -129,9 +137,12 @@ fn bar(svg: &mut String, c: &ThemeCount, y: f64, scale: f64) {
             svg,
             r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{BAR_H}" fill="{fill}" stroke="#ffffff" stroke-width="1"><title>{letter}: {n}</title></rect>"##
         );
-        let text = if w >= 30.0 {
-            format!("{letter} {n}")
-        } else if w >= 12.0 {
+        // About 6.5 pixels a character at the labels' size.
+        let full = format!("{letter} {n}");
+        let fits = |t: &str| w >= t.chars().count() as f64 * 6.5 + 4.0;
+        let text = if fits(&full) {
+            full
+        } else if fits(&n.to_string()) {
             n.to_string()
         } else {
             String::new()
@@ -139,7 +150,7 @@ fn bar(svg: &mut String, c: &ThemeCount, y: f64, scale: f64) {
         if !text.is_empty() {
             let _ = write!(
                 svg,
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" dominant-baseline="middle" fill="{ink}" font-weight="600">{text}</text>"#,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" dominant-baseline="middle" fill="{ink}" font-weight="700" font-size="11" paint-order="stroke" stroke="{halo}" stroke-width="3">{text}</text>"##,
                 x + w / 2.0,
                 y + BAR_H / 2.0
             );
