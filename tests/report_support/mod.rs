@@ -186,6 +186,7 @@ pub const HTML_TAGS: &[&str] = &[
     "defs",
     "pattern",
     "rect",
+    "circle",
     "text",
     "g",
     "details",
