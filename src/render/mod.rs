@@ -2,4 +2,6 @@
 //! of findings) to text. Only the command layer decides where text goes.
 
 pub mod color;
+pub mod diff_json;
+pub mod diff_text;
 pub mod show;
