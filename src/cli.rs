@@ -182,6 +182,12 @@ pub struct ImportArgs {
     /// Summary pages: the id of the programme the page describes
     #[arg(long, value_name = "ID")]
     pub describes: Option<String>,
+    /// The version's title, where the text does not carry it (a PDF's cover)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The version's date, as YYYY-MM-DD
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<String>,
     /// Print the draft instead of writing it to the store
     #[arg(long)]
     pub stdout: bool,
@@ -209,13 +215,41 @@ pub struct OutputArgs {
 
 fn parse_status_letter(s: &str) -> Result<char, String> {
     match s {
-        "B" | "V" | "N" | "b" | "v" | "n" => Ok(s.chars().next().map(|c| c.to_ascii_uppercase()).unwrap_or('B')),
+        "B" | "V" | "N" | "b" | "v" | "n" => Ok(s
+            .chars()
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .unwrap_or('B')),
         _ => Err(format!("`{s}` is not a status; use B, V or N")),
     }
 }
 
 fn parse_pair(s: &str) -> Result<(u32, u32), String> {
-    let (old, new) = s.split_once('=').ok_or_else(|| format!("`{s}` is not a pair; write OLD=NEW, e.g. `12=13`"))?;
-    let number = |t: &str| t.trim().parse::<u32>().map_err(|_| format!("`{t}` in `{s}` is not a measure number; write OLD=NEW, e.g. `12=13`"));
+    let (old, new) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not a pair; write OLD=NEW, e.g. `12=13`"))?;
+    let number = |t: &str| {
+        t.trim().parse::<u32>().map_err(|_| {
+            format!("`{t}` in `{s}` is not a measure number; write OLD=NEW, e.g. `12=13`")
+        })
+    };
     Ok((number(old)?, number(new)?))
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a date; write YYYY-MM-DD, e.g. `2014-08-29`"
+        ))
+    }
 }

@@ -16,12 +16,24 @@ fn main() {
             // clap prints help and version to stdout with code 0, usage
             // errors to stderr with code 2.
             let _ = e.print();
-            std::process::exit(if e.use_stderr() { exit_code::TROUBLE } else { exit_code::SUCCESS });
+            std::process::exit(if e.use_stderr() {
+                exit_code::TROUBLE
+            } else {
+                exit_code::SUCCESS
+            });
         }
     };
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    let width = if stdout_is_terminal { comfy_table::Table::new().width().unwrap_or(100) } else { 100 };
-    let ctx = Context { store: Store::locate(cli.versions.as_deref()), palette: Palette::decide(cli.color, stdout_is_terminal), width };
+    let width = if stdout_is_terminal {
+        comfy_table::Table::new().width().unwrap_or(100)
+    } else {
+        100
+    };
+    let ctx = Context {
+        store: Store::locate(cli.versions.as_deref()),
+        palette: Palette::decide(cli.color, stdout_is_terminal),
+        width,
+    };
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -40,7 +52,10 @@ fn main() {
 
 /// A closed pipe (`policydiff … | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn report(e: &anyhow::Error) -> i32 {

@@ -1,8 +1,102 @@
-//! `policydiff import`.
+//! `policydiff import`: extracted text in, snapshot draft out.
 
 use super::Context;
+use crate::cli::{ImportArgs, ImportKind};
+use crate::import::{self, SourceKind};
+use crate::load::{SNAPSHOT_FILE, Store};
+use crate::snapshot::SourceRef;
+use crate::{exit_code, output};
+use anyhow::{Context as _, bail};
 use std::io::Write;
+use std::path::PathBuf;
 
-pub fn run(_args: &crate::cli::ImportArgs, _ctx: &Context, _out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<i32> {
-    anyhow::bail!("`import` is not built yet")
+/// The name of the source copy beside each snapshot.
+pub const SOURCE_FILE: &str = "source.txt";
+
+pub fn run(
+    args: &ImportArgs,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    validate_id(&args.id)?;
+    let bytes = std::fs::read(&args.source)
+        .with_context(|| format!("cannot read `{}`", args.source.display()))?;
+    let text = import::decode(&bytes)
+        .with_context(|| format!("cannot import `{}`", args.source.display()))?;
+    let kind = match args.kind {
+        ImportKind::Programme => SourceKind::Programme,
+        ImportKind::Summary => SourceKind::Summary,
+    };
+    let mut imported = import::import(text, kind, &args.id)
+        .with_context(|| format!("cannot import `{}`", args.source.display()))?;
+    let snapshot = &mut imported.snapshot;
+    snapshot.describes = args.describes.clone();
+    if let Some(t) = &args.title {
+        snapshot.title = t.clone();
+    }
+    if snapshot.title.is_empty() {
+        imported.warnings.push(import::Warning {
+            lines: None,
+            message: "the text carries no title; give one with `--title` or fill in `title`".into(),
+        });
+    }
+    snapshot.date = args.date.clone();
+    snapshot.source = Some(SourceRef {
+        file: SOURCE_FILE.to_string(),
+        sha256: Some(crate::source::sha256_hex(&bytes)),
+        origin: None,
+    });
+    let json = snapshot.to_json();
+
+    for w in &imported.warnings {
+        writeln!(err, "warning: {}: {w}", args.source.display())?;
+    }
+    if args.stdout {
+        out.write_all(json.as_bytes())?;
+        return Ok(exit_code::SUCCESS);
+    }
+    let dir = match &ctx.store {
+        Store::Dir(d) => d.join(&args.id),
+        Store::BuiltIn => PathBuf::from("versions").join(&args.id),
+    };
+    let snapshot_path = dir.join(SNAPSHOT_FILE);
+    if snapshot_path.exists() && !args.force {
+        bail!(
+            "version `{}` exists at `{}`; pass `--force` to replace it, or choose another `--id`",
+            args.id,
+            snapshot_path.display()
+        );
+    }
+    // The source first: a snapshot without its source would fail `check`.
+    output::write_file_atomic(&dir.join(SOURCE_FILE), &bytes, args.force)?;
+    output::write_file_atomic(&snapshot_path, json.as_bytes(), args.force)?;
+    let n = if snapshot.measures.is_empty() {
+        format!("{} groups", snapshot.groups.len())
+    } else {
+        format!("{} measures", snapshot.measures.len())
+    };
+    writeln!(
+        err,
+        "wrote `{}` ({n}, {} warnings); review it, then `policydiff check {}`",
+        snapshot_path.display(),
+        imported.warnings.len(),
+        args.id
+    )?;
+    Ok(exit_code::SUCCESS)
+}
+
+/// Ids become folder names: keep them to letters, digits, `-`, `_` and `.`.
+fn validate_id(id: &str) -> anyhow::Result<()> {
+    if id.is_empty()
+        || id.starts_with('.')
+        || !id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        bail!(
+            "`{id}` is not a usable version id; use letters, digits, `-`, `_` and `.`, e.g. `actieprogramma-2015`"
+        );
+    }
+    Ok(())
 }

@@ -23,7 +23,12 @@ pub struct Context {
 
 /// Run a parsed command line, writing reports to `out` and warnings to `err`.
 /// Returns the exit code (see `exit_code`); errors are for the caller to print.
-pub fn run(cli: Cli, ctx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
+pub fn run(
+    cli: Cli,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
     match cli.command {
         Command::List(args) => list::run(&args, ctx, out),
         Command::Show(args) => show::run(&args, ctx, out),

@@ -11,20 +11,43 @@ use std::io::Write;
 pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<i32> {
     let loaded = ctx.store.load(&args.version)?;
     let snapshot = &loaded.snapshot;
-    let filter = Filter { theme: args.theme, status: args.status, measure: args.measure };
+    let filter = Filter {
+        theme: args.theme,
+        status: args.status,
+        measure: args.measure,
+    };
     if let Some(n) = args.measure {
         if snapshot.measure(n).is_none() {
             let numbers: Vec<u32> = snapshot.measures.iter().map(|m| m.number).collect();
             match (numbers.first(), numbers.last()) {
-                (Some(a), Some(b)) => bail!("no measure {n} in `{}`; its measures are numbered {a}–{b}", snapshot.id),
-                _ => bail!("no measure {n} in `{}`: it has no measures (it is a {} snapshot)", snapshot.id, snapshot.kind.as_str()),
+                (Some(a), Some(b)) => bail!(
+                    "no measure {n} in `{}`; its measures are numbered {a}–{b}",
+                    snapshot.id
+                ),
+                _ => bail!(
+                    "no measure {n} in `{}`: it has no measures (it is a {} snapshot)",
+                    snapshot.id,
+                    snapshot.kind.as_str()
+                ),
             }
         }
     }
     if let Some(t) = args.theme {
         if snapshot.theme(t).is_none() {
-            let themes: Vec<String> = snapshot.themes.iter().map(|t| t.number.to_string()).collect();
-            bail!("no theme {t} in `{}`; its themes are {}", snapshot.id, if themes.is_empty() { "none".to_string() } else { themes.join(", ") });
+            let themes: Vec<String> = snapshot
+                .themes
+                .iter()
+                .map(|t| t.number.to_string())
+                .collect();
+            bail!(
+                "no theme {t} in `{}`; its themes are {}",
+                snapshot.id,
+                if themes.is_empty() {
+                    "none".to_string()
+                } else {
+                    themes.join(", ")
+                }
+            );
         }
     }
     let format = match args.format {
@@ -33,7 +56,11 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Resul
         ShowFormat::Markdown => ShowFormatKind::Markdown,
         ShowFormat::Html => ShowFormatKind::Html,
     };
-    let palette = if args.output.output.is_some() { crate::render::color::Palette::PLAIN } else { ctx.palette };
+    let palette = if args.output.output.is_some() {
+        crate::render::color::Palette::PLAIN
+    } else {
+        ctx.palette
+    };
     let text = render::show::render(snapshot, &filter, format, palette, ctx.width)?;
     output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
     Ok(exit_code::SUCCESS)

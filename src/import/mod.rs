@@ -1,1 +1,176 @@
-//! (to be built)
+//! Importing a new version: from extracted text (a PDF's or a web page's) to
+//! a snapshot draft that a person reviews before it is committed.
+
+mod programme;
+mod summary;
+mod units;
+
+use crate::snapshot::{Lines, Snapshot};
+
+/// Something the importer could not settle; printed, and where it concerns
+/// text, kept in the snapshot's `unplaced` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub lines: Option<Lines>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.lines {
+            Some(l) if l.0 == l.1 => write!(f, "line {}: {}", l.0, self.message),
+            Some(l) => write!(f, "lines {}–{}: {}", l.0, l.1, self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// A draft snapshot and what the importer has to say about it.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub snapshot: Snapshot,
+    pub warnings: Vec<Warning>,
+}
+
+/// Why nothing usable came out of the text.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("the source is empty; give the text extracted from the PDF or page")]
+    Empty,
+    #[error(
+        "the source is not text (it contains NUL bytes); extract the text first, e.g. with `pdftotext`"
+    )]
+    Binary,
+    #[error(
+        "the source is not UTF-8 (invalid byte at offset {offset}); convert it, e.g. with `iconv -f latin1 -t utf-8`"
+    )]
+    NotUtf8 { offset: usize },
+    #[error(
+        "no {what} found in the source; is it a {kind} text? (see docs/import.md for the layout the importer reads)"
+    )]
+    NothingFound {
+        what: &'static str,
+        kind: &'static str,
+    },
+}
+
+/// What the imported text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Programme,
+    Summary,
+}
+
+/// Decode source bytes, refusing binary and non-UTF-8 input.
+pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(ImportError::Binary);
+    }
+    std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })
+}
+
+/// Import source text as a snapshot of `kind` with the given id.
+pub fn import(text: &str, kind: SourceKind, id: &str) -> Result<Imported, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    match kind {
+        SourceKind::Programme => programme::import(text, id),
+        SourceKind::Summary => summary::import(text, id),
+    }
+}
+
+/// Cross-references ("maatregel 30") in a text.
+pub fn references(text: &str) -> Vec<crate::snapshot::Reference> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("maatregel ") {
+        let start = from + at;
+        let after = start + "maatregel ".len();
+        let digits: String = lower[after..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        if let Ok(n) = digits.parse::<u32>() {
+            out.push(crate::snapshot::Reference {
+                measure: n,
+                phrase: text[start..after + digits.len()].to_string(),
+            });
+        }
+        from = after;
+    }
+    out
+}
+
+/// The goals listed after "drieledig:" (or "tweeledig:", …) in a sentence.
+pub fn goals(sentence: &str) -> Vec<String> {
+    let Some((_, list)) = sentence.split_once("ledig:") else {
+        return Vec::new();
+    };
+    let list = list.trim().trim_end_matches('.');
+    let mut parts: Vec<String> = list.split(", ").map(|s| s.trim().to_string()).collect();
+    // The last two goals are joined by "en" before the word that starts every
+    // goal ("… in Nederland en het wegnemen …").
+    if let (Some(first_word), Some(last)) = (
+        parts
+            .first()
+            .and_then(|p| p.split_whitespace().next())
+            .map(str::to_string),
+        parts.pop(),
+    ) {
+        let sep = format!(" en {first_word} ");
+        match last.rsplit_once(&sep) {
+            Some((a, b)) => {
+                parts.push(a.to_string());
+                parts.push(format!("{first_word} {b}"));
+            }
+            None => parts.push(last),
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goals_are_split_at_commas_and_the_last_en() {
+        let g = goals(
+            "Het doel van dit programma is drieledig: het beschermen van de democratie en rechtsstaat, het bestrijden en verzwakken van de jihadistische beweging in Nederland en het wegnemen van de voedingsbodem voor radicalisering.",
+        );
+        assert_eq!(
+            g,
+            [
+                "het beschermen van de democratie en rechtsstaat",
+                "het bestrijden en verzwakken van de jihadistische beweging in Nederland",
+                "het wegnemen van de voedingsbodem voor radicalisering"
+            ]
+        );
+    }
+
+    #[test]
+    fn references_name_the_measure_number() {
+        let r = references("worden geïdentificeerd (zie ook maatregel 30). Zie Maatregel 8.");
+        assert_eq!(
+            r.iter()
+                .map(|r| (r.measure, r.phrase.as_str()))
+                .collect::<Vec<_>>(),
+            [(30, "maatregel 30"), (8, "Maatregel 8")]
+        );
+    }
+
+    #[test]
+    fn bad_bytes_are_refused() {
+        assert_eq!(decode(b""), Err(ImportError::Empty));
+        assert_eq!(decode(b"a\0b"), Err(ImportError::Binary));
+        assert_eq!(decode(b"caf\xe9"), Err(ImportError::NotUtf8 { offset: 3 }));
+    }
+}

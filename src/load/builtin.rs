@@ -1,5 +1,8 @@
 //! The shipped versions, built into the binary so that an installed
 //! policydiff can show and compare them outside the repository.
+//!
+//! The files under `versions/` stay the source of truth; these are copies made
+//! at build time.
 
 /// One built-in version: its id, snapshot JSON and source text.
 #[derive(Debug)]
@@ -9,4 +12,17 @@ pub struct BuiltIn {
     pub source: &'static str,
 }
 
-pub const VERSIONS: &[BuiltIn] = &[];
+macro_rules! builtin {
+    ($id:literal) => {
+        BuiltIn {
+            id: $id,
+            snapshot: include_str!(concat!("../../versions/", $id, "/snapshot.json")),
+            source: include_str!(concat!("../../versions/", $id, "/source.txt")),
+        }
+    };
+}
+
+pub const VERSIONS: &[BuiltIn] = &[
+    builtin!("actieprogramma-2014"),
+    builtin!("samenvatting-2014"),
+];

@@ -17,19 +17,43 @@ pub enum LoadError {
     NotFound { path: PathBuf },
 
     #[error("{}", unknown_id_message(id, known, suggestion.as_deref(), store))]
-    UnknownId { id: String, known: Vec<String>, suggestion: Option<String>, store: String },
+    UnknownId {
+        id: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
+        store: String,
+    },
 
     #[error("{}:{line}:{column}: invalid JSON: {message}; fix the file or restore it with `git checkout`", path.display())]
-    Json { path: PathBuf, line: usize, column: usize, message: String },
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 
     #[error("{}:{line}:{column}: {message}; see docs/snapshot-format.md", path.display())]
-    Data { path: PathBuf, line: usize, column: usize, message: String },
+    Data {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 
     #[error("{}: unknown format `{found}`; this policydiff reads `{expected}` (a newer policydiff may read it)", path.display())]
-    Format { path: PathBuf, found: String, expected: &'static str },
+    Format {
+        path: PathBuf,
+        found: String,
+        expected: &'static str,
+    },
 
     #[error("{}:{line}: {json_path}: {message}", path.display())]
-    Schema { path: PathBuf, line: usize, json_path: String, message: String },
+    Schema {
+        path: PathBuf,
+        line: usize,
+        json_path: String,
+        message: String,
+    },
 
     #[error("cannot read the version store `{}`: {source}", path.display())]
     Store {

@@ -80,11 +80,17 @@ impl fmt::Display for JsonPath {
 fn offset_in(outer: &str, inner: &str) -> usize {
     let start = outer.as_ptr() as usize;
     let at = inner.as_ptr() as usize;
-    at.checked_sub(start).filter(|o| *o <= outer.len()).unwrap_or(0)
+    at.checked_sub(start)
+        .filter(|o| *o <= outer.len())
+        .unwrap_or(0)
 }
 
 fn line_of_offset(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -96,9 +102,15 @@ mod tests {
         let text = "{\n  \"a\": 1,\n  \"list\": [\n    {\"x\": 1},\n    {\n      \"x\": 2\n    }\n  ]\n}\n";
         assert_eq!(JsonPath::root().key("a").line_in(text), 2);
         assert_eq!(JsonPath::root().key("list").index(1).line_in(text), 5);
-        assert_eq!(JsonPath::root().key("list").index(1).key("x").line_in(text), 6);
+        assert_eq!(
+            JsonPath::root().key("list").index(1).key("x").line_in(text),
+            6
+        );
         // A path that runs off the end stops at the deepest existing value.
         assert_eq!(JsonPath::root().key("list").index(7).line_in(text), 3);
-        assert_eq!(JsonPath::root().key("list").index(1).key("x").to_string(), "list[1].x");
+        assert_eq!(
+            JsonPath::root().key("list").index(1).key("x").to_string(),
+            "list[1].x"
+        );
     }
 }

@@ -75,10 +75,16 @@ impl Store {
         match self {
             Store::BuiltIn => Ok(builtin::VERSIONS.iter().map(|v| v.id.to_string()).collect()),
             Store::Dir(dir) => {
-                let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Store { path: dir.clone(), source })?;
+                let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Store {
+                    path: dir.clone(),
+                    source,
+                })?;
                 let mut ids = Vec::new();
                 for entry in entries {
-                    let entry = entry.map_err(|source| LoadError::Store { path: dir.clone(), source })?;
+                    let entry = entry.map_err(|source| LoadError::Store {
+                        path: dir.clone(),
+                        source,
+                    })?;
                     if entry.path().join(SNAPSHOT_FILE).is_file() {
                         ids.push(entry.file_name().to_string_lossy().into_owned());
                     }
@@ -92,7 +98,10 @@ impl Store {
     /// Load a version named by id, or by path when `name` looks like one
     /// (contains a path separator, ends in `.json`, or names an existing file).
     pub fn load(&self, name: &str) -> Result<Loaded, LoadError> {
-        let looks_like_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR) || name.ends_with(".json") || Path::new(name).is_file();
+        let looks_like_path = name.contains('/')
+            || name.contains(std::path::MAIN_SEPARATOR)
+            || name.ends_with(".json")
+            || Path::new(name).is_file();
         if looks_like_path {
             return load_path(Path::new(name));
         }
@@ -119,7 +128,12 @@ impl Store {
         }
         let known = self.ids()?;
         let suggestion = closest(name, &known);
-        Err(LoadError::UnknownId { id: name.to_string(), known, suggestion, store: self.describe() })
+        Err(LoadError::UnknownId {
+            id: name.to_string(),
+            known,
+            suggestion,
+            store: self.describe(),
+        })
     }
 
     /// Every version in the store, in id order.
@@ -143,13 +157,33 @@ fn closest(name: &str, known: &[String]) -> Option<String> {
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LoadError::NotFound { path: path.to_path_buf() }),
-        Err(source) => return Err(LoadError::Io { path: path.to_path_buf(), source }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
     };
     let snapshot = parse(&text, path)?;
-    let source_path = snapshot.source.as_ref().map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
-    let source_text = source_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
-    Ok(Loaded { snapshot, path: path.to_path_buf(), text, source_text, source_path })
+    let source_path = snapshot
+        .source
+        .as_ref()
+        .map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
+    let source_text = source_path
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok());
+    Ok(Loaded {
+        snapshot,
+        path: path.to_path_buf(),
+        text,
+        source_text,
+        source_path,
+    })
 }
 
 /// Parse and validate snapshot JSON; `path` is only for messages.
@@ -177,8 +211,15 @@ pub fn parse_unvalidated(text: &str, path: &Path) -> Result<Snapshot, LoadError>
     match head.format {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            let found = other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string());
-            return Err(LoadError::Format { path: path.to_path_buf(), found, expected: FORMAT });
+            let found = other
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| other.to_string());
+            return Err(LoadError::Format {
+                path: path.to_path_buf(),
+                found,
+                expected: FORMAT,
+            });
         }
         None => {
             return Err(LoadError::Schema {
@@ -197,10 +238,24 @@ fn json_error(e: serde_json::Error, path: &Path) -> LoadError {
     let (line, column) = (e.line(), e.column());
     // serde_json appends " at line L column C"; the location is given up front.
     let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
     match e.classify() {
-        Category::Data => LoadError::Data { path: path.to_path_buf(), line, column, message: describe_data_error(&message) },
-        Category::Io | Category::Syntax | Category::Eof => LoadError::Json { path: path.to_path_buf(), line, column, message },
+        Category::Data => LoadError::Data {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: describe_data_error(&message),
+        },
+        Category::Io | Category::Syntax | Category::Eof => LoadError::Json {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        },
     }
 }
 

@@ -23,7 +23,13 @@ pub struct Problem {
 pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
     let mut out = Vec::new();
     let root = JsonPath::root();
-    let mut push = |rule: &'static str, path: JsonPath, message: String| out.push(Problem { rule, path, message });
+    let mut push = |rule: &'static str, path: JsonPath, message: String| {
+        out.push(Problem {
+            rule,
+            path,
+            message,
+        })
+    };
 
     match snapshot.kind {
         Kind::Programme => {
@@ -33,7 +39,13 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
                 ("organisations", snapshot.organisations.is_some()),
             ] {
                 if present {
-                    push("schema/kind", root.key(field), format!("`{field}` belongs to summary snapshots; remove it or set `kind` to `summary`"));
+                    push(
+                        "schema/kind",
+                        root.key(field),
+                        format!(
+                            "`{field}` belongs to summary snapshots; remove it or set `kind` to `summary`"
+                        ),
+                    );
                 }
             }
         }
@@ -46,7 +58,13 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
                 ("glossary", snapshot.glossary.is_some()),
             ] {
                 if present {
-                    push("schema/kind", root.key(field), format!("`{field}` belongs to programme snapshots; remove it or set `kind` to `programme`"));
+                    push(
+                        "schema/kind",
+                        root.key(field),
+                        format!(
+                            "`{field}` belongs to programme snapshots; remove it or set `kind` to `programme`"
+                        ),
+                    );
                 }
             }
         }
@@ -60,14 +78,28 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
     let mut seen_groups = BTreeMap::new();
     for (i, group) in snapshot.groups.iter().enumerate() {
         if let Some(first) = seen_groups.insert(group.number, i) {
-            push("numbering/duplicate", root.key("groups").index(i).key("number"), format!("group number {} is used twice (also at groups[{first}]); give each group its own number", group.number));
+            push(
+                "numbering/duplicate",
+                root.key("groups").index(i).key("number"),
+                format!(
+                    "group number {} is used twice (also at groups[{first}]); give each group its own number",
+                    group.number
+                ),
+            );
         }
     }
 
     let mut seen_themes = BTreeMap::new();
     for (i, theme) in snapshot.themes.iter().enumerate() {
         if let Some(first) = seen_themes.insert(theme.number, i) {
-            push("numbering/duplicate", root.key("themes").index(i).key("number"), format!("theme number {} is used twice (also at themes[{first}]); give each theme its own number", theme.number));
+            push(
+                "numbering/duplicate",
+                root.key("themes").index(i).key("number"),
+                format!(
+                    "theme number {} is used twice (also at themes[{first}]); give each theme its own number",
+                    theme.number
+                ),
+            );
         }
     }
 
@@ -75,66 +107,166 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
     for (i, measure) in snapshot.measures.iter().enumerate() {
         let at = root.key("measures").index(i);
         if let Some(first) = seen_measures.insert(measure.number, i) {
-            push("numbering/duplicate", at.key("number"), format!("measure number {} is used twice (also at measures[{first}]); renumber one of them", measure.number));
+            push(
+                "numbering/duplicate",
+                at.key("number"),
+                format!(
+                    "measure number {} is used twice (also at measures[{first}]); renumber one of them",
+                    measure.number
+                ),
+            );
         }
         if !snapshot.themes.is_empty() {
             match snapshot.theme(measure.theme) {
-                None => push("theme/unknown", at.key("theme"), format!("measure {} names theme {}, which `themes` does not list; add the theme or correct the number", measure.number, measure.theme)),
+                None => push(
+                    "theme/unknown",
+                    at.key("theme"),
+                    format!(
+                        "measure {} names theme {}, which `themes` does not list; add the theme or correct the number",
+                        measure.number, measure.theme
+                    ),
+                ),
                 Some(theme) => {
                     if let Some(section) = &measure.section {
                         if !theme.sections.iter().any(|s| &s.title == section) {
-                            push("theme/unknown-section", at.key("section"), format!("measure {} names section `{section}`, which theme {} does not list; use one of its section titles", measure.number, theme.number));
+                            push(
+                                "theme/unknown-section",
+                                at.key("section"),
+                                format!(
+                                    "measure {} names section `{section}`, which theme {} does not list; use one of its section titles",
+                                    measure.number, theme.number
+                                ),
+                            );
                         }
                     }
                 }
             }
         }
-        status_problems(&measure.status, &legend, at.key("status"), &format!("measure {}", measure.number), &mut push);
+        status_problems(
+            &measure.status,
+            &legend,
+            at.key("status"),
+            &format!("measure {}", measure.number),
+            &mut push,
+        );
         item_problems(&measure.items, 0, &at, measure.number, &legend, &mut push);
     }
     out
 }
 
-fn item_problems(items: &[Item], depth: usize, parent: &JsonPath, measure: u32, legend: &[Status], push: &mut impl FnMut(&'static str, JsonPath, String)) {
+fn item_problems(
+    items: &[Item],
+    depth: usize,
+    parent: &JsonPath,
+    measure: u32,
+    legend: &[Status],
+    push: &mut impl FnMut(&'static str, JsonPath, String),
+) {
     for (i, item) in items.iter().enumerate() {
         let at = parent.key("items").index(i);
         let expected = expected_label(depth, i);
         if item.label != expected {
             let kind = if depth == 0 { "lettered" } else { "roman" };
-            push("items/sequence", at.key("label"), format!("item `{}` of measure {measure} is out of sequence: {kind} item {} should be `{expected}`; relabel the items in order", item.label, i + 1));
+            push(
+                "items/sequence",
+                at.key("label"),
+                format!(
+                    "item `{}` of measure {measure} is out of sequence: {kind} item {} should be `{expected}`; relabel the items in order",
+                    item.label,
+                    i + 1
+                ),
+            );
         }
         if depth >= 2 {
-            push("items/depth", at.clone(), format!("item `{}` of measure {measure} is nested three deep; items go two levels deep (a, b … then i, ii …)", item.label));
+            push(
+                "items/depth",
+                at.clone(),
+                format!(
+                    "item `{}` of measure {measure} is nested three deep; items go two levels deep (a, b … then i, ii …)",
+                    item.label
+                ),
+            );
         }
         if let Some(status) = &item.status {
-            status_problems(status, legend, at.key("status"), &format!("item {measure}{}", item.label), push);
+            status_problems(
+                status,
+                legend,
+                at.key("status"),
+                &format!("item {measure}{}", item.label),
+                push,
+            );
         }
         item_problems(&item.items, depth + 1, &at, measure, legend, push);
     }
 }
 
-fn status_problems(record: &StatusRecord, legend: &[Status], at: JsonPath, what: &str, push: &mut impl FnMut(&'static str, JsonPath, String)) {
-    let letters = || legend.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+fn status_problems(
+    record: &StatusRecord,
+    legend: &[Status],
+    at: JsonPath,
+    what: &str,
+    push: &mut impl FnMut(&'static str, JsonPath, String),
+) {
+    let letters = || {
+        legend
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for s in record.value.iter().chain(&record.candidates) {
         if !legend.contains(s) {
-            push("status/legend", at.clone(), format!("{what} has status `{s}`, which the legend does not define; use one of {}", letters()));
+            push(
+                "status/legend",
+                at.clone(),
+                format!(
+                    "{what} has status `{s}`, which the legend does not define; use one of {}",
+                    letters()
+                ),
+            );
         }
     }
     match record.certainty {
         Certainty::Uncertain => {
             if record.value.is_some() {
-                push("status/certainty", at.key("value"), format!("{what} is `uncertain` but has a value; set `value` to null and list the `candidates`, or change the certainty"));
+                push(
+                    "status/certainty",
+                    at.key("value"),
+                    format!(
+                        "{what} is `uncertain` but has a value; set `value` to null and list the `candidates`, or change the certainty"
+                    ),
+                );
             }
             if record.candidates.is_empty() {
-                push("status/certainty", at.key("candidates"), format!("{what} is `uncertain` without `candidates`; list the statuses the evidence allows"));
+                push(
+                    "status/certainty",
+                    at.key("candidates"),
+                    format!(
+                        "{what} is `uncertain` without `candidates`; list the statuses the evidence allows"
+                    ),
+                );
             }
         }
         Certainty::Confirmed | Certainty::Deduced => {
             if record.value.is_none() {
-                push("status/certainty", at.key("value"), format!("{what} is `{}` but has no value; give the status letter or make it `uncertain`", record.certainty.as_str()));
+                push(
+                    "status/certainty",
+                    at.key("value"),
+                    format!(
+                        "{what} is `{}` but has no value; give the status letter or make it `uncertain`",
+                        record.certainty.as_str()
+                    ),
+                );
             }
             if !record.candidates.is_empty() {
-                push("status/certainty", at.key("candidates"), format!("{what} is `{}` but lists `candidates`; remove them or make it `uncertain`", record.certainty.as_str()));
+                push(
+                    "status/certainty",
+                    at.key("candidates"),
+                    format!(
+                        "{what} is `{}` but lists `candidates`; remove them or make it `uncertain`",
+                        record.certainty.as_str()
+                    ),
+                );
             }
         }
     }

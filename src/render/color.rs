@@ -26,7 +26,11 @@ impl Palette {
     }
 
     fn paint(self, code: &str, text: &str) -> String {
-        if self.enabled { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.enabled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 
     pub fn bold(self, text: &str) -> String {
@@ -49,10 +53,18 @@ impl Palette {
     }
     /// Deleted words: red and struck through in colour, `[-…-]` without.
     pub fn deleted(self, text: &str) -> String {
-        if self.enabled { self.paint("31;9", text) } else { format!("[-{text}-]") }
+        if self.enabled {
+            self.paint("31;9", text)
+        } else {
+            format!("[-{text}-]")
+        }
     }
     /// Inserted words: green and underlined in colour, `{+…+}` without.
     pub fn inserted(self, text: &str) -> String {
-        if self.enabled { self.paint("32;4", text) } else { format!("{{+{text}+}}") }
+        if self.enabled {
+            self.paint("32;4", text)
+        } else {
+            format!("{{+{text}+}}")
+        }
     }
 }

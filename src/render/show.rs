@@ -20,7 +20,10 @@ impl Filter {
     pub fn keeps(&self, m: &Measure) -> bool {
         self.theme.is_none_or(|t| m.theme == t)
             && self.measure.is_none_or(|n| m.number == n)
-            && self.status.and_then(Status::from_letter).is_none_or(|s| m.status.allows(s))
+            && self
+                .status
+                .and_then(Status::from_letter)
+                .is_none_or(|s| m.status.allows(s))
     }
 }
 
@@ -33,21 +36,35 @@ pub enum ShowFormatKind {
 }
 
 /// The `show` report in the chosen format.
-pub fn render(snapshot: &Snapshot, filter: &Filter, format: ShowFormatKind, palette: Palette, width: u16) -> anyhow::Result<String> {
+pub fn render(
+    snapshot: &Snapshot,
+    filter: &Filter,
+    format: ShowFormatKind,
+    palette: Palette,
+    width: u16,
+) -> anyhow::Result<String> {
     Ok(match format {
         ShowFormatKind::Json => json(snapshot, filter),
         ShowFormatKind::Table => match (snapshot.kind, filter.measure) {
-            (Kind::Programme, Some(n)) => snapshot.measure(n).map(|m| measure_full(snapshot, m, palette, width)).unwrap_or_default(),
+            (Kind::Programme, Some(n)) => snapshot
+                .measure(n)
+                .map(|m| measure_full(snapshot, m, palette, width))
+                .unwrap_or_default(),
             (Kind::Programme, None) => table(snapshot, filter, palette, width),
             (Kind::Summary, _) => summary_table(snapshot, palette, width),
         },
-        ShowFormatKind::Markdown | ShowFormatKind::Html => anyhow::bail!("this format is not available for `show` yet; use `--format table` or `--format json`"),
+        ShowFormatKind::Markdown | ShowFormatKind::Html => anyhow::bail!(
+            "this format is not available for `show` yet; use `--format table` or `--format json`"
+        ),
     })
 }
 
 fn new_table(width: u16) -> Table {
     let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
     table
 }
 
@@ -79,7 +96,17 @@ pub fn table(snapshot: &Snapshot, filter: &Filter, palette: Palette, width: u16)
     for m in snapshot.measures.iter().filter(|m| filter.keeps(m)) {
         shown += 1;
         let items = count_items(&m.items);
-        t.add_row(vec![m.number.to_string(), status_cell(m, palette), m.theme.to_string(), m.title.clone(), if items == 0 { "–".to_string() } else { items.to_string() }]);
+        t.add_row(vec![
+            m.number.to_string(),
+            status_cell(m, palette),
+            m.theme.to_string(),
+            m.title.clone(),
+            if items == 0 {
+                "–".to_string()
+            } else {
+                items.to_string()
+            },
+        ]);
     }
     out.push_str(&t.to_string());
     out.push('\n');
@@ -114,7 +141,11 @@ pub fn theme_counts(snapshot: &Snapshot, filter: &Filter) -> Vec<ThemeCount> {
         .iter()
         .filter(|t| filter.theme.is_none_or(|n| n == t.number))
         .map(|t| {
-            let ms: Vec<&Measure> = snapshot.measures.iter().filter(|m| m.theme == t.number && filter.keeps(m)).collect();
+            let ms: Vec<&Measure> = snapshot
+                .measures
+                .iter()
+                .filter(|m| m.theme == t.number && filter.keeps(m))
+                .collect();
             let with = |s: Status| ms.iter().filter(|m| m.status.settled() == Some(s)).count();
             ThemeCount {
                 theme: t.number,
@@ -123,8 +154,14 @@ pub fn theme_counts(snapshot: &Snapshot, filter: &Filter) -> Vec<ThemeCount> {
                 existing: with(Status::Existing),
                 strengthened: with(Status::Strengthened),
                 new: with(Status::New),
-                uncertain: ms.iter().filter(|m| m.status.certainty == Certainty::Uncertain).count(),
-                deduced: ms.iter().filter(|m| m.status.certainty == Certainty::Deduced).count(),
+                uncertain: ms
+                    .iter()
+                    .filter(|m| m.status.certainty == Certainty::Uncertain)
+                    .count(),
+                deduced: ms
+                    .iter()
+                    .filter(|m| m.status.certainty == Certainty::Deduced)
+                    .count(),
             }
         })
         .collect()
@@ -133,22 +170,53 @@ pub fn theme_counts(snapshot: &Snapshot, filter: &Filter) -> Vec<ThemeCount> {
 fn theme_counts_table(snapshot: &Snapshot, filter: &Filter, width: u16) -> String {
     let counts = theme_counts(snapshot, filter);
     let mut t = new_table(width);
-    t.set_header(vec!["Theme", "Title", "Measures", "B", "V", "N", "Uncertain"]);
+    t.set_header(vec![
+        "Theme",
+        "Title",
+        "Measures",
+        "B",
+        "V",
+        "N",
+        "Uncertain",
+    ]);
     let mut total = [0usize; 5];
     for c in &counts {
-        t.add_row(vec![c.theme.to_string(), c.title.clone(), c.measures.to_string(), c.existing.to_string(), c.strengthened.to_string(), c.new.to_string(), c.uncertain.to_string()]);
-        for (slot, n) in total.iter_mut().zip([c.measures, c.existing, c.strengthened, c.new, c.uncertain]) {
+        t.add_row(vec![
+            c.theme.to_string(),
+            c.title.clone(),
+            c.measures.to_string(),
+            c.existing.to_string(),
+            c.strengthened.to_string(),
+            c.new.to_string(),
+            c.uncertain.to_string(),
+        ]);
+        for (slot, n) in
+            total
+                .iter_mut()
+                .zip([c.measures, c.existing, c.strengthened, c.new, c.uncertain])
+        {
             *slot += n;
         }
     }
-    t.add_row(vec!["".to_string(), "all themes".to_string(), total[0].to_string(), total[1].to_string(), total[2].to_string(), total[3].to_string(), total[4].to_string()]);
+    t.add_row(vec![
+        "".to_string(),
+        "all themes".to_string(),
+        total[0].to_string(),
+        total[1].to_string(),
+        total[2].to_string(),
+        total[3].to_string(),
+        total[4].to_string(),
+    ]);
     format!("{t}\n")
 }
 
 /// A summary page: its groups as a table.
 pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> String {
     let mut out = String::new();
-    out.push_str(&palette.bold(&format!("{} ({}, summary page)", snapshot.title, snapshot.id)));
+    out.push_str(&palette.bold(&format!(
+        "{} ({}, summary page)",
+        snapshot.title, snapshot.id
+    )));
     out.push('\n');
     if let Some(d) = &snapshot.description {
         out.push_str(&wrap(d, width as usize, ""));
@@ -161,9 +229,21 @@ pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> Strin
     for g in &snapshot.groups {
         let mut text = g.text.clone();
         for p in &g.parts {
-            text.push_str(&format!("\n• {}{}", p.label.as_ref().map(|l| format!("{l}. ")).unwrap_or_default(), p.text));
+            text.push_str(&format!(
+                "\n• {}{}",
+                p.label
+                    .as_ref()
+                    .map(|l| format!("{l}. "))
+                    .unwrap_or_default(),
+                p.text
+            ));
         }
-        t.add_row(vec![g.number.to_string(), g.title.clone(), text, g.parts.len().to_string()]);
+        t.add_row(vec![
+            g.number.to_string(),
+            g.title.clone(),
+            text,
+            g.parts.len().to_string(),
+        ]);
     }
     out.push_str(&t.to_string());
     out.push('\n');
@@ -214,7 +294,11 @@ fn status_words(m: &Measure) -> String {
     let s = &m.status;
     let what = match (s.certainty, s.value) {
         (Certainty::Uncertain, _) => {
-            let c: Vec<String> = s.candidates.iter().map(|c| format!("{c} ({})", c.word())).collect();
+            let c: Vec<String> = s
+                .candidates
+                .iter()
+                .map(|c| format!("{c} ({})", c.word()))
+                .collect();
             format!("uncertain: one of {}", c.join(", "))
         }
         (c, Some(v)) => format!("{v} ({}), {}", v.word(), c.as_str()),
@@ -236,7 +320,14 @@ fn push_items(out: &mut String, items: &[Item], depth: usize, width: usize) {
         out.push_str(&wrap(&text, width, &indent));
         if let Some(s) = &item.status {
             let hang = " ".repeat(indent.chars().count());
-            out.push_str(&format!("{hang}status {}{}\n", s.short(), s.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()));
+            out.push_str(&format!(
+                "{hang}status {}{}\n",
+                s.short(),
+                s.note
+                    .as_ref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ));
         }
         push_items(out, &item.items, depth + 1, width);
     }
@@ -248,7 +339,10 @@ pub fn measure_full(snapshot: &Snapshot, m: &Measure, palette: Palette, width: u
     let mut out = String::new();
     out.push_str(&palette.bold(&format!("Measure {} [{}]", m.number, m.status.short())));
     out.push_str(&format!("  {} ({})\n", snapshot.title, snapshot.id));
-    let theme = snapshot.theme(m.theme).map(|t| t.title.as_str()).unwrap_or("?");
+    let theme = snapshot
+        .theme(m.theme)
+        .map(|t| t.title.as_str())
+        .unwrap_or("?");
     out.push_str(&format!("Theme {} {theme}", m.theme));
     if let Some(s) = &m.section {
         out.push_str(&format!(" · {s}"));
@@ -280,7 +374,12 @@ pub fn measure_full(snapshot: &Snapshot, m: &Measure, palette: Palette, width: u
     if !footnotes.is_empty() {
         out.push_str("\nFootnotes:\n");
         for n in footnotes {
-            let text = snapshot.footnotes.iter().find(|f| f.number == n).map(|f| f.text.as_str()).unwrap_or("(missing from the snapshot)");
+            let text = snapshot
+                .footnotes
+                .iter()
+                .find(|f| f.number == n)
+                .map(|f| f.text.as_str())
+                .unwrap_or("(missing from the snapshot)");
             out.push_str(&wrap(text, width, &format!("  [{n}] ")));
         }
     }
@@ -289,8 +388,15 @@ pub fn measure_full(snapshot: &Snapshot, m: &Measure, palette: Palette, width: u
         out.push_str("\nReferences:\n");
         for (path, r) in refs {
             let from = format!("{}{}", m.number, path.concat());
-            let target = snapshot.measure(r.measure).map(|t| t.title.as_str()).unwrap_or("(no such measure)");
-            out.push_str(&wrap(&format!("{from} → measure {}: {target}", r.measure), width, "  "));
+            let target = snapshot
+                .measure(r.measure)
+                .map(|t| t.title.as_str())
+                .unwrap_or("(no such measure)");
+            out.push_str(&wrap(
+                &format!("{from} → measure {}: {target}", r.measure),
+                width,
+                "  ",
+            ));
         }
     }
     if let Some(lines) = m.lines {
@@ -324,7 +430,12 @@ pub struct VersionInfo<'a> {
 
 impl<'a> VersionInfo<'a> {
     pub fn of(s: &'a Snapshot) -> Self {
-        VersionInfo { id: &s.id, kind: s.kind.as_str(), title: &s.title, date: s.date.as_deref() }
+        VersionInfo {
+            id: &s.id,
+            kind: s.kind.as_str(),
+            title: &s.title,
+            date: s.date.as_deref(),
+        }
     }
 }
 
@@ -332,9 +443,21 @@ pub fn json(snapshot: &Snapshot, filter: &Filter) -> String {
     let view = ShowView {
         format: "policydiff-show/1",
         version: VersionInfo::of(snapshot),
-        measures: snapshot.measures.iter().filter(|m| filter.keeps(m)).collect(),
-        theme_counts: if filter.measure.is_some() { Vec::new() } else { theme_counts(snapshot, filter) },
-        groups: if snapshot.kind == Kind::Summary { snapshot.groups.iter().collect() } else { Vec::new() },
+        measures: snapshot
+            .measures
+            .iter()
+            .filter(|m| filter.keeps(m))
+            .collect(),
+        theme_counts: if filter.measure.is_some() {
+            Vec::new()
+        } else {
+            theme_counts(snapshot, filter)
+        },
+        groups: if snapshot.kind == Kind::Summary {
+            snapshot.groups.iter().collect()
+        } else {
+            Vec::new()
+        },
     };
     to_json(&view)
 }
@@ -380,9 +503,21 @@ pub fn list_table(snapshots: &[&Snapshot], width: u16) -> String {
     for r in list_rows(snapshots) {
         let contents = match r.kind {
             "programme" => format!("{} measures, {} groups", r.measures, r.groups),
-            _ => format!("{} groups{}", r.groups, r.describes.map(|d| format!(", describes {d}")).unwrap_or_default()),
+            _ => format!(
+                "{} groups{}",
+                r.groups,
+                r.describes
+                    .map(|d| format!(", describes {d}"))
+                    .unwrap_or_default()
+            ),
         };
-        t.add_row(vec![r.id.to_string(), r.kind.to_string(), r.title.to_string(), r.date.unwrap_or("–").to_string(), contents]);
+        t.add_row(vec![
+            r.id.to_string(),
+            r.kind.to_string(),
+            r.title.to_string(),
+            r.date.unwrap_or("–").to_string(),
+            contents,
+        ]);
     }
     format!("{t}\n")
 }
@@ -393,5 +528,8 @@ pub fn list_json(snapshots: &[&Snapshot]) -> String {
         format: &'static str,
         versions: Vec<ListRow<'a>>,
     }
-    to_json(&ListView { format: "policydiff-list/1", versions: list_rows(snapshots) })
+    to_json(&ListView {
+        format: "policydiff-list/1",
+        versions: list_rows(snapshots),
+    })
 }

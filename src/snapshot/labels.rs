@@ -4,7 +4,11 @@
 /// The label the item at `index` (0-based) of a list at `depth` should have:
 /// depth 0 is lettered, depth 1 is roman.
 pub fn expected(depth: usize, index: usize) -> String {
-    if depth == 0 { letter(index) } else { roman(index + 1) }
+    if depth == 0 {
+        letter(index)
+    } else {
+        roman(index + 1)
+    }
 }
 
 /// `a`, `b`, … `z`, then `aa`, `ab` … (never reached in practice).

@@ -9,7 +9,9 @@
 mod labels;
 mod status;
 
-pub use labels::{expected as expected_label, letter as letter_label, roman as roman_label, roman_value};
+pub use labels::{
+    expected as expected_label, letter as letter_label, roman as roman_label, roman_value,
+};
 
 pub use status::{Certainty, Status, StatusRecord};
 
@@ -353,7 +355,11 @@ impl Measure {
     /// Every item and sub-item, depth first, with its path of labels
     /// (`["b", "ii"]`).
     pub fn items_flat(&self) -> Vec<(Vec<&str>, &Item)> {
-        fn walk<'a>(items: &'a [Item], path: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, &'a Item)>) {
+        fn walk<'a>(
+            items: &'a [Item],
+            path: &mut Vec<&'a str>,
+            out: &mut Vec<(Vec<&'a str>, &'a Item)>,
+        ) {
             for item in items {
                 path.push(&item.label);
                 out.push((path.clone(), item));
@@ -380,7 +386,8 @@ impl Measure {
     /// Every cross-reference in the measure, with the item path it stands in
     /// (empty for the title, lead-in or body).
     pub fn all_references(&self) -> Vec<(Vec<&str>, &Reference)> {
-        let mut out: Vec<(Vec<&str>, &Reference)> = self.references.iter().map(|r| (Vec::new(), r)).collect();
+        let mut out: Vec<(Vec<&str>, &Reference)> =
+            self.references.iter().map(|r| (Vec::new(), r)).collect();
         for (path, item) in self.items_flat() {
             out.extend(item.references.iter().map(|r| (path.clone(), r)));
         }

@@ -99,11 +99,21 @@ pub struct StatusRecord {
 
 impl StatusRecord {
     pub fn confirmed(value: Status, note: Option<String>) -> Self {
-        StatusRecord { value: Some(value), certainty: Certainty::Confirmed, candidates: Vec::new(), note }
+        StatusRecord {
+            value: Some(value),
+            certainty: Certainty::Confirmed,
+            candidates: Vec::new(),
+            note,
+        }
     }
 
     pub fn uncertain(candidates: Vec<Status>, note: Option<String>) -> Self {
-        StatusRecord { value: None, certainty: Certainty::Uncertain, candidates, note }
+        StatusRecord {
+            value: None,
+            certainty: Certainty::Uncertain,
+            candidates,
+            note,
+        }
     }
 
     /// The status if it is settled (confirmed or deduced).
