@@ -32,6 +32,11 @@ pub const MIN_PIECE_CONTAINMENT: f64 = 0.6;
 /// account for together.
 pub const MIN_SPLIT_COVERAGE: f64 = 0.6;
 
+/// When the measure a split (or merge) continues as already holds this much
+/// of the content by itself, the other pieces are copies (added or removed
+/// measures), not parts of a split.
+pub const MAX_CONTINUATION_COVERAGE: f64 = 0.8;
+
 /// Added to a pair's score when both measures have the same number: enough to
 /// settle a near tie, never enough to beat content.
 const SAME_NUMBER_BONUS: f64 = 0.02;
@@ -372,6 +377,11 @@ pub fn align_measures(
     let mut splits = Vec::new();
     for (o, mut pieces) in from_old {
         let continued = old_to[o];
+        if continued.is_some_and(|n| {
+            containment(&weights, &old_profiles[o], &new_profiles[n]) >= MAX_CONTINUATION_COVERAGE
+        }) {
+            continue;
+        }
         pieces.extend(continued);
         pieces.sort_unstable();
         if pieces.len() < 2 {
@@ -391,6 +401,11 @@ pub fn align_measures(
     let mut merges = Vec::new();
     for (n, mut pieces) in into_new {
         let continued = new_from[n];
+        if continued.is_some_and(|o| {
+            containment(&weights, &new_profiles[n], &old_profiles[o]) >= MAX_CONTINUATION_COVERAGE
+        }) {
+            continue;
+        }
         pieces.extend(continued);
         pieces.sort_unstable();
         if pieces.len() < 2 {

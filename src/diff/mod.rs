@@ -292,8 +292,16 @@ pub struct Counts {
     pub retitled: usize,
     pub text: usize,
     pub stale_references: usize,
-    /// Changed goals, groups, themes, footnotes and glossary entries.
-    pub other: usize,
+    /// Goals that differ.
+    pub goals: usize,
+    /// Groups that differ.
+    pub groups: usize,
+    /// Themes whose heading, aims or sections differ.
+    pub themes: usize,
+    /// Footnotes that differ.
+    pub footnotes: usize,
+    /// Glossary entries that differ.
+    pub glossary: usize,
 }
 
 impl Diff {
@@ -320,11 +328,11 @@ impl Diff {
             }
         }
         c.stale_references = self.stale_references.len();
-        c.other = self.goals.len()
-            + self.groups.len()
-            + self.themes.len()
-            + self.footnotes.len()
-            + self.glossary.len();
+        c.goals = self.goals.len();
+        c.groups = self.groups.len();
+        c.themes = self.themes.len();
+        c.footnotes = self.footnotes.len();
+        c.glossary = self.glossary.len();
         c
     }
 

@@ -67,8 +67,20 @@ pub fn summary_line(diff: &Diff) -> String {
             "stale references",
         ));
     }
-    if c.other > 0 {
-        parts.push(plural(c.other, "other part differs", "other parts differ"));
+    for (n, one, many) in [
+        (c.goals, "goal differs", "goals differ"),
+        (c.groups, "group differs", "groups differ"),
+        (c.themes, "theme differs", "themes differ"),
+        (c.footnotes, "footnote differs", "footnotes differ"),
+        (
+            c.glossary,
+            "glossary entry differs",
+            "glossary entries differ",
+        ),
+    ] {
+        if n > 0 {
+            parts.push(plural(n, one, many));
+        }
     }
     format!("{sides}: {}\n", parts.join(", "))
 }
