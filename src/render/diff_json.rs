@@ -202,7 +202,8 @@ impl<'a> ItemView<'a> {
             old_label: i.old_label.as_deref(),
             new_label: i.new_label.as_deref(),
             similarity: i.similarity.map(round),
-            old_text: if plain { i.old_text.as_deref() } else { None },
+            // A relabelled item's text is the same on both sides: once is enough.
+            old_text: if plain && i.kind != crate::diff::ItemChangeKind::Relabelled { i.old_text.as_deref() } else { None },
             new_text: if plain { i.new_text.as_deref() } else { None },
             words: i.words.as_ref().map(WordsView::of),
             status: i.status.as_ref().map(StatusView::of),
