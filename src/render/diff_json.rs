@@ -203,7 +203,11 @@ impl<'a> ItemView<'a> {
             new_label: i.new_label.as_deref(),
             similarity: i.similarity.map(round),
             // A relabelled item's text is the same on both sides: once is enough.
-            old_text: if plain && i.kind != crate::diff::ItemChangeKind::Relabelled { i.old_text.as_deref() } else { None },
+            old_text: if plain && i.kind != crate::diff::ItemChangeKind::Relabelled {
+                i.old_text.as_deref()
+            } else {
+                None
+            },
             new_text: if plain { i.new_text.as_deref() } else { None },
             words: i.words.as_ref().map(WordsView::of),
             status: i.status.as_ref().map(StatusView::of),

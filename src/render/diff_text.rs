@@ -402,7 +402,10 @@ pub fn render(diff: &Diff, palette: Palette, options: TextOptions) -> String {
         return out;
     }
     // A renumbering alone says all it has to in the table.
-    for m in diff.changed_measures().filter(|m| m.classes != [ChangeClass::Renumbered] || m.status.is_some()) {
+    for m in diff
+        .changed_measures()
+        .filter(|m| m.classes != [ChangeClass::Renumbered] || m.status.is_some())
+    {
         out.push('\n');
         out.push_str(&measure_details(m, palette, options.width));
     }
