@@ -8,8 +8,13 @@ use super::profile::Profile;
 /// common to point anywhere and is skipped.
 const MAX_POSTINGS: usize = 8;
 
+/// How many sketch-sharing old measures are scored per new measure (the one
+/// with the same number comes on top).
+const MAX_PER_MEASURE: usize = 6;
+
 /// Every (old, new) index pair worth scoring, sorted and without repeats:
-/// pairs sharing a sketch entry, plus pairs with the same number.
+/// the old measures sharing most sketch entries with each new one, plus
+/// pairs with the same number.
 pub(crate) fn candidates(
     old: &[Profile],
     new: &[Profile],
@@ -47,6 +52,22 @@ pub(crate) fn candidates(
         }
     }
     drop(postings);
+    // Keep, for each new measure, the old ones sharing the most sketch
+    // entries: a bound on the pairs to score whatever the vocabulary.
+    out.sort_unstable_by_key(|(o, n)| (*n, *o));
+    let mut kept: Vec<(usize, usize)> =
+        Vec::with_capacity(out.len().min(new.len() * (MAX_PER_MEASURE + 1)));
+    let mut counted: Vec<(usize, usize)> = Vec::new();
+    for same_new in out.chunk_by(|a, b| a.1 == b.1) {
+        counted.clear();
+        for run in same_new.chunk_by(|a, b| a.0 == b.0) {
+            counted.push((run.len(), run[0].0));
+        }
+        counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let n = same_new[0].1;
+        kept.extend(counted.iter().take(MAX_PER_MEASURE).map(|(_, o)| (*o, n)));
+    }
+    drop(out);
     let mut by_number: Vec<(u32, usize)> = new_numbers
         .iter()
         .enumerate()
@@ -55,10 +76,10 @@ pub(crate) fn candidates(
     by_number.sort_unstable();
     for (i, n) in old_numbers.iter().enumerate() {
         if let Ok(at) = by_number.binary_search_by_key(n, |(number, _)| *number) {
-            out.push((i, by_number[at].1));
+            kept.push((i, by_number[at].1));
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    kept.sort_unstable();
+    kept.dedup();
+    kept
 }

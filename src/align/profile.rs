@@ -3,11 +3,34 @@
 //! "de", "het" and "van".
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher for interning words (FxHash's mixing):
+/// the keys are the documents' own words, not attacker-chosen.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7cc1_b727_220a);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7cc1_b727_220a);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Interned words of both versions with their document frequency.
 #[derive(Debug, Default)]
 pub(crate) struct Corpus {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
     /// Number of profiles (of either version) containing each word.
     df: Vec<u32>,
     /// Number of profiles counted in `df`.
@@ -40,7 +63,12 @@ impl Corpus {
                 .filter(|w| !w.is_empty())
             {
                 self.buf.clear();
-                self.buf.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    self.buf.push_str(word);
+                    self.buf.make_ascii_lowercase();
+                } else {
+                    self.buf.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 let id = match self.ids.get(self.buf.as_str()) {
                     Some(id) => *id,
                     None => {
@@ -152,17 +180,23 @@ pub(crate) fn containment(weights: &[f64], part: &Profile, whole: &Profile) -> f
 /// Plain (unweighted) Dice over the words of two short texts, for aligning
 /// items, goals and other small lists where no corpus is at hand.
 pub(crate) fn word_dice(a: &str, b: &str) -> f64 {
-    let set = |s: &str| {
-        let mut v: Vec<String> = s
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (a, b) = (set(a), set(b));
+    set_dice(&word_set(a), &word_set(b))
+}
+
+/// The distinct lower-cased words of a text, sorted.
+pub(crate) fn word_set(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Dice coefficient of two word sets made by [`word_set`].
+pub(crate) fn set_dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

@@ -2,7 +2,7 @@
 //! group parts): an item inserted in the middle must be one added item, not a
 //! cascade of rewritten ones, so entries are paired by content, not position.
 
-use super::profile::word_dice;
+use super::profile::{set_dice, word_dice, word_set};
 
 /// Least word similarity for two entries to count as the same one.
 pub const MIN_ENTRY_SIMILARITY: f64 = 0.5;
@@ -25,14 +25,26 @@ pub struct Aligned {
 /// positions are closest. The rows come in new order, each unpaired old entry
 /// right after the row of the old entry before it.
 pub fn align_texts(old: &[&str], new: &[&str]) -> Vec<Aligned> {
+    // The common case, nothing changed, costs one comparison an entry.
+    if old.len() == new.len() && old.iter().zip(new).all(|(o, n)| o == n) {
+        return (0..old.len())
+            .map(|i| Aligned {
+                old: Some(i),
+                new: Some(i),
+                similarity: 1.0,
+            })
+            .collect();
+    }
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     if old.len().saturating_mul(new.len()) <= MAX_COMPARISONS {
+        let old_sets: Vec<Vec<String>> = old.iter().map(|t| word_set(t)).collect();
+        let new_sets: Vec<Vec<String>> = new.iter().map(|t| word_set(t)).collect();
         for (i, o) in old.iter().enumerate() {
             for (j, n) in new.iter().enumerate() {
                 let s = if normalized_eq(o, n) {
                     1.0
                 } else {
-                    word_dice(o, n)
+                    set_dice(&old_sets[i], &new_sets[j])
                 };
                 if s >= MIN_ENTRY_SIMILARITY {
                     edges.push((s, i, j));

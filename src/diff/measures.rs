@@ -129,11 +129,10 @@ fn pair(a: &Measure, b: &Measure, p: &Pair) -> MeasureChange {
     if classes.is_empty() {
         classes.push(ChangeClass::Unchanged);
     }
-    let (old_text, new_text) = (a.full_text(), b.full_text());
-    let similarity = if normalized_eq(&old_text, &new_text) {
+    let similarity = if lead_in.is_none() && body.is_none() && title.is_none() && !item_text {
         1.0
     } else {
-        WordDiff::of(&old_text, &new_text).similarity
+        WordDiff::of(&a.full_text(), &b.full_text()).similarity
     };
     MeasureChange {
         old: vec![reference(a)],
