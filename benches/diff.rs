@@ -24,16 +24,29 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn current_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+/// Peak resident memory of a fresh process that loads, aligns and diffs the
+/// two files: this bench binary run again with `--peak OLD NEW`, so that
+/// nothing earlier in this process hides or inflates the figure. It includes
+/// the process's own baseline (a few MB).
+fn peak_in_child(old: &Path, new: &Path) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let out = std::process::Command::new(exe)
+        .arg("--peak")
+        .arg(old)
+        .arg(new)
+        .output()
+        .ok()?;
+    String::from_utf8(out.stdout).ok()?.trim().parse().ok()
 }
 
-/// Reset the peak to the current resident size (Linux ≥ 4.0).
-fn reset_peak() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+/// The child side of [`peak_in_child`].
+fn peak_run(old: &Path, new: &Path) {
+    let a = load_path(old).expect("old loads").snapshot;
+    let b = load_path(new).expect("new loads").snapshot;
+    let alignment = align::align(&a, &b, &Overrides::default()).expect("no overrides");
+    let d = diff::compute(&a, &b, &alignment);
+    assert!(!d.is_empty());
+    println!("{}", peak_rss().unwrap_or(0));
 }
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
@@ -86,8 +99,6 @@ fn case(size: usize, dir: &Path) -> Row {
         )
     });
 
-    let baseline = current_rss();
-    let can_reset = reset_peak();
     let (diff_time, (alignment, d)) = best_of(runs, || {
         let a = load_path(&old_path).expect("old loads").snapshot;
         let b = load_path(&new_path).expect("new loads").snapshot;
@@ -95,11 +106,7 @@ fn case(size: usize, dir: &Path) -> Row {
         let d = diff::compute(&a, &b, &alignment);
         (alignment, d)
     });
-    let peak = if can_reset {
-        peak_rss().zip(baseline).map(|(p, b)| p.saturating_sub(b))
-    } else {
-        None
-    };
+    let peak = peak_in_child(&old_path, &new_path);
     assert!(!d.is_empty(), "the edited copy differs");
     if std::env::var_os("POLICYDIFF_BENCH_PHASES").is_some() {
         let a = load_path(&old_path).expect("old loads").snapshot;
@@ -155,6 +162,13 @@ fn case(size: usize, dir: &Path) -> Row {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--peak") {
+        if let (Some(old), Some(new)) = (args.get(at + 1), args.get(at + 2)) {
+            peak_run(Path::new(old), Path::new(new));
+            return;
+        }
+    }
     let large = std::env::var_os("POLICYDIFF_BENCH_LARGE")
         .is_some_and(|v| !v.is_empty() && v != "0")
         || std::env::args().any(|a| a == "--large");
@@ -172,7 +186,7 @@ fn main() {
         "load both",
         "diff",
         "diff/load",
-        "peak extra",
+        "peak RSS",
         "peak/input",
         "pairs found"
     );

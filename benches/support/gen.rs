@@ -140,8 +140,46 @@ impl Rng {
     }
 }
 
-/// A sentence of `words` words, alternating content words and glue, with a
-/// number now and then so that measures are told apart by rare tokens too.
+/// Syllables for made-up Dutch-looking words: policy text has thousands of
+/// distinct words, most of them rare, and the benchmark should too.
+const ONSETS: &[&str] = &[
+    "b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "st", "sch", "gr", "br",
+    "tr", "kl", "sl", "pr", "dr", "vr",
+];
+const VOWELS: &[&str] = &[
+    "a", "e", "i", "o", "u", "aa", "ee", "oo", "ui", "ij", "ou", "ie",
+];
+const CODAS: &[&str] = &[
+    "", "n", "r", "l", "k", "t", "s", "ng", "cht", "rd", "ld", "nd", "rs", "m",
+];
+
+/// The `index`-th made-up word (deterministic).
+fn made_up(mut index: usize) -> String {
+    let mut out = String::new();
+    for _ in 0..2 {
+        out.push_str(ONSETS[index % ONSETS.len()]);
+        index /= ONSETS.len();
+        out.push_str(VOWELS[index % VOWELS.len()]);
+        index /= VOWELS.len();
+        out.push_str(CODAS[index % CODAS.len()]);
+        index /= CODAS.len();
+    }
+    out
+}
+
+/// A content word: mostly from the policy word list, otherwise one of 20,000
+/// made-up words drawn with a skew towards the first ones (Zipf-like).
+fn content_word(rng: &mut Rng) -> String {
+    if rng.chance(400) {
+        WORDS[rng.below(WORDS.len())].to_string()
+    } else {
+        let bound = rng.below(20_000) + 1;
+        made_up(rng.below(bound) * 7919 % 20_000)
+    }
+}
+
+/// A sentence of `min..min + spread` words, alternating content words and
+/// glue, with a number now and then.
 fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
     let words = min + rng.below(spread.max(1));
     let mut out: Vec<String> = Vec::with_capacity(words);
@@ -151,7 +189,7 @@ fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
         } else if rng.chance(60) {
             out.push(format!("{}", 1000 + rng.below(90_000)));
         } else {
-            out.push(WORDS[rng.below(WORDS.len())].to_string());
+            out.push(content_word(rng));
         }
     }
     let mut s = out.join(" ");

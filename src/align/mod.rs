@@ -343,6 +343,53 @@ pub fn align_measures(
         }
     }
 
+    // Neighbours: where the index gave no candidate (very common wording),
+    // a measure between two paired neighbours is compared with the measure
+    // in the same place on the other side. Sweeps run both ways so that runs
+    // of such measures are reached from either end.
+    for forward in [true, false, true] {
+        let order: Vec<usize> = if forward {
+            (0..old.len()).collect()
+        } else {
+            (0..old.len()).rev().collect()
+        };
+        for o in order {
+            if !old_free[o] {
+                continue;
+            }
+            let neighbour = if forward {
+                o.checked_sub(1)
+            } else {
+                Some(o + 1)
+            };
+            let Some(partner) = neighbour.and_then(|p| old_to.get(p).copied().flatten()) else {
+                continue;
+            };
+            let n = if forward {
+                partner.checked_add(1)
+            } else {
+                partner.checked_sub(1)
+            };
+            let Some(n) = n.filter(|n| *n < new.len() && new_free[*n]) else {
+                continue;
+            };
+            let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
+            if similarity >= MIN_PAIR_SIMILARITY {
+                old_free[o] = false;
+                new_free[n] = false;
+                old_to[o] = Some(n);
+                new_from[n] = Some(o);
+                pairs.push(Pair {
+                    old: o,
+                    new: n,
+                    similarity,
+                    confidence: similarity * 0.75,
+                    by: PairedBy::Content,
+                });
+            }
+        }
+    }
+
     // Splits: unpaired new measures mostly made of one old measure's content.
     let mut from_old: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut into_new: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
