@@ -143,6 +143,8 @@ pub enum OnlyClass {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Versions to check [default: every version in the store]
+    // Its own id: `versions` is the global `--versions DIR`.
+    #[arg(id = "version_names", value_name = "VERSION")]
     pub versions: Vec<String>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
@@ -251,5 +253,16 @@ fn parse_date(s: &str) -> Result<String, String> {
         Err(format!(
             "`{s}` is not a date; write YYYY-MM-DD, e.g. `2014-08-29`"
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        // Catches clashing argument ids, which clap only reports at run time.
+        <Cli as clap::CommandFactory>::command().debug_assert();
     }
 }

@@ -257,3 +257,22 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let run = |args: &[&str], no_color: bool| {
+        let mut cmd = policydiff();
+        if !no_color {
+            cmd.env_remove("NO_COLOR");
+        }
+        String::from_utf8(cmd.args(args).output().unwrap().stdout).unwrap()
+    };
+    let show = ["show", "actieprogramma-2014", "--theme", "5"];
+    // Not a terminal: auto means no colour.
+    assert!(!run(&show, false).contains('\x1b'));
+    assert!(
+        run(&[&["--color", "always"], &show[..]].concat(), false)
+            .contains("\x1b[38;5;11m B|V|N? \x1b[39m")
+    );
+    assert!(!run(&[&["--color", "never"], &show[..]].concat(), false).contains('\x1b'));
+}

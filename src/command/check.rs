@@ -1,13 +1,87 @@
-//! `policydiff check`.
+//! `policydiff check`: load the versions (without stopping at schema rules),
+//! check them, render the findings, and turn `--fail-on` into the exit code.
 
 use super::Context;
+use crate::check::{self, Report, Severity};
+use crate::cli::{CheckArgs, CheckFormat, FailOn};
+use crate::load::Loaded;
+use crate::render::color::Palette;
+use crate::snapshot::Kind;
+use crate::{exit_code, output, render};
+use anyhow::bail;
 use std::io::Write;
 
 pub fn run(
-    _args: &crate::cli::CheckArgs,
-    _ctx: &Context,
-    _out: &mut dyn Write,
+    args: &CheckArgs,
+    ctx: &Context,
+    out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    anyhow::bail!("`check` is not built yet")
+    // Choose the renderer first, so that a format that is not built yet is
+    // refused before any work.
+    let renderer: fn(&Report, Palette) -> String = match args.format {
+        CheckFormat::Text => render::check_text::render,
+        CheckFormat::Json => |report, _| render::check_json::render(report),
+        CheckFormat::Github => |report, _| render::check_github::render(report),
+        CheckFormat::Markdown => bail!(
+            "`check --format markdown` is not available yet; use `--format text`, `json` or `github`"
+        ),
+        CheckFormat::Html => bail!(
+            "`check --format html` is not available yet; use `--format text`, `json` or `github`"
+        ),
+    };
+    let names = if args.versions.is_empty() {
+        ctx.store.ids()?
+    } else {
+        args.versions.clone()
+    };
+    if names.is_empty() {
+        bail!(
+            "the version store {} holds no versions; name a snapshot file or pass `--versions DIR`",
+            ctx.store.describe()
+        );
+    }
+    let versions = names
+        .iter()
+        .map(|n| check::load(&ctx.store, n))
+        .collect::<Result<Vec<_>, _>>()?;
+    let companions = companions(&versions, ctx);
+    let report = check::check(&versions, &companions);
+
+    let palette = if args.output.output.is_some() {
+        Palette::PLAIN
+    } else {
+        ctx.palette
+    };
+    let text = renderer(&report, palette);
+    output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    Ok(if report.fails(threshold) {
+        exit_code::DIFFERENCES
+    } else {
+        exit_code::SUCCESS
+    })
+}
+
+/// The programmes that checked summary pages describe but that were not named:
+/// loaded from the store for the comparison. One that cannot be loaded is
+/// left out; the check reports the summary's `describes` instead.
+fn companions(versions: &[Loaded], ctx: &Context) -> Vec<Loaded> {
+    let mut out: Vec<Loaded> = Vec::new();
+    for v in versions.iter().filter(|v| v.snapshot.kind == Kind::Summary) {
+        let Some(id) = &v.snapshot.describes else {
+            continue;
+        };
+        if versions.iter().chain(&out).any(|l| &l.snapshot.id == id) {
+            continue;
+        }
+        if let Ok(programme) = check::load(&ctx.store, id) {
+            out.push(programme);
+        }
+    }
+    out
 }

@@ -9,12 +9,12 @@ use crate::snapshot::{
     LegendEntry, Lines, Measure, Paragraph, Part, Section, Snapshot, Status, StatusRecord, Theme,
     Unplaced, expected_label,
 };
-use crate::source::{self, Page, SourceLine, is_glued_footnote_digit};
+use crate::source::{self, Page, is_glued_footnote_digit};
 use std::collections::BTreeSet;
 
 /// Where in the document the parser is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part_ {
+enum Stage {
     Overview,
     Body,
     Glossary,
@@ -23,7 +23,7 @@ enum Part_ {
 struct Parser {
     s: Snapshot,
     warnings: Vec<Warning>,
-    part: Part_,
+    stage: Stage,
     footnote_numbers: BTreeSet<u32>,
     /// Theme paragraphs waiting for the number of the measure they precede.
     pending_paragraphs: Vec<(usize, usize)>,
@@ -52,7 +52,7 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
     let mut p = Parser {
         s: empty_snapshot(id),
         warnings: Vec::new(),
-        part: Part_::Overview,
+        stage: Stage::Overview,
         footnote_numbers: footnote_numbers.collect(),
         pending_paragraphs: Vec::new(),
         aim_section: None,
@@ -65,16 +65,16 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
     };
     let first_page_end = pages.first().map(|pg| pg.lines.1).unwrap_or(u32::MAX);
     for (i, unit) in units.iter().enumerate() {
-        if p.part == Part_::Overview && unit.lines.0 > first_page_end {
+        if p.stage == Stage::Overview && unit.lines.0 > first_page_end {
             p.finish_overview();
-            p.part = Part_::Body;
+            p.stage = Stage::Body;
         }
-        match p.part {
-            Part_::Overview => p.overview_unit(unit),
-            Part_::Body | Part_::Glossary => {
-                if p.part == Part_::Body && starts_glossary(unit, units.get(i + 1)) {
+        match p.stage {
+            Stage::Overview => p.overview_unit(unit),
+            Stage::Body | Stage::Glossary => {
+                if p.stage == Stage::Body && starts_glossary(unit, units.get(i + 1)) {
                     p.finish_measure();
-                    p.part = Part_::Glossary;
+                    p.stage = Stage::Glossary;
                     if !is_entry(unit) {
                         let (text, notes) = p.strip_footnotes(&unit.text);
                         p.s.glossary = Some(Glossary {
@@ -90,7 +90,7 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
                         entries: Vec::new(),
                     });
                 }
-                if p.part == Part_::Glossary {
+                if p.stage == Stage::Glossary {
                     p.glossary_unit(unit);
                 } else {
                     p.body_unit(unit);
@@ -98,7 +98,7 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
             }
         }
     }
-    if p.part == Part_::Overview {
+    if p.stage == Stage::Overview {
         p.finish_overview();
     }
     p.finish_measure();
@@ -120,7 +120,7 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
             lines: removed.lines,
         });
     }
-    p.assign_statuses(&pages, &lines);
+    p.assign_statuses(&pages);
     for (i, m) in p.s.measures.iter().enumerate() {
         if m.number != i as u32 + 1 {
             p.warnings.push(Warning {
@@ -481,10 +481,10 @@ impl Parser {
                     };
                     theme.sections.push(first);
                     if let Some(g) = self.s.groups.iter().find(|g| g.number == n) {
-                        theme.note = Some(format!(
-                            "the theme has {} pages with headings of their own, held as sections; its title is the overview's group title",
-                            "two"
-                        ));
+                        theme.note = Some(
+                            "the theme has pages with headings of their own, held as sections; its title is the overview's group title"
+                                .to_string(),
+                        );
                         theme.title = g.title.clone();
                     }
                     let first_title = theme.sections[0].title.clone();
@@ -725,14 +725,13 @@ impl Parser {
     /// Record each measure's status from the marks on its page: confirmed when
     /// the page settles it, otherwise uncertain with the candidates the marks
     /// allow.
-    fn assign_statuses(&mut self, pages: &[Page], lines: &[SourceLine<'_>]) {
+    fn assign_statuses(&mut self, pages: &[Page]) {
         let legend: Vec<Status> = self
             .s
             .legend
             .as_ref()
             .map(|l| l.entries.iter().map(|e| e.status).collect())
             .unwrap_or_else(|| Status::ALL.to_vec());
-        let _ = lines;
         for page in pages {
             let on_page: Vec<usize> = self
                 .s

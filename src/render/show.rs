@@ -2,7 +2,7 @@
 
 use super::color::Palette;
 use crate::snapshot::{Certainty, Item, Kind, Measure, Snapshot, Status};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 /// Which measures `show` prints.
@@ -59,22 +59,30 @@ pub fn render(
     })
 }
 
-fn new_table(width: u16) -> Table {
+/// A table in the house style. Colour is the palette's decision, not
+/// comfy-table's own terminal check.
+pub fn new_table(width: u16, palette: Palette) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
+    if palette.enabled {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
     table
 }
 
 /// The status as a table cell: `V`, `V*` (deduced), `V|N?` (uncertain).
-fn status_cell(m: &Measure, palette: Palette) -> String {
-    let short = m.status.short();
-    match m.status.certainty {
-        Certainty::Confirmed => short,
-        Certainty::Deduced => palette.cyan(&short),
-        Certainty::Uncertain => palette.yellow(&short),
+/// Colour goes through comfy-table, which then measures the cell right.
+fn status_cell(m: &Measure, palette: Palette) -> Cell {
+    let cell = Cell::new(m.status.short());
+    match (palette.enabled, m.status.certainty) {
+        (false, _) | (true, Certainty::Confirmed) => cell,
+        (true, Certainty::Deduced) => cell.fg(Color::Cyan),
+        (true, Certainty::Uncertain) => cell.fg(Color::Yellow),
     }
 }
 
@@ -90,22 +98,23 @@ pub fn table(snapshot: &Snapshot, filter: &Filter, palette: Palette, width: u16)
         out.push_str(&format!(", {date}"));
     }
     out.push('\n');
-    let mut t = new_table(width);
+    let mut t = new_table(width, palette);
     t.set_header(vec!["No.", "Status", "Theme", "Title", "Items"]);
     let mut shown = 0;
     for m in snapshot.measures.iter().filter(|m| filter.keeps(m)) {
         shown += 1;
         let items = count_items(&m.items);
+        let items = if items == 0 {
+            "–".to_string()
+        } else {
+            items.to_string()
+        };
         t.add_row(vec![
-            m.number.to_string(),
+            Cell::new(m.number),
             status_cell(m, palette),
-            m.theme.to_string(),
-            m.title.clone(),
-            if items == 0 {
-                "–".to_string()
-            } else {
-                items.to_string()
-            },
+            Cell::new(m.theme),
+            Cell::new(&m.title),
+            Cell::new(items),
         ]);
     }
     out.push_str(&t.to_string());
@@ -169,7 +178,7 @@ pub fn theme_counts(snapshot: &Snapshot, filter: &Filter) -> Vec<ThemeCount> {
 
 fn theme_counts_table(snapshot: &Snapshot, filter: &Filter, width: u16) -> String {
     let counts = theme_counts(snapshot, filter);
-    let mut t = new_table(width);
+    let mut t = new_table(width, Palette::PLAIN);
     t.set_header(vec![
         "Theme",
         "Title",
@@ -224,7 +233,7 @@ pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> Strin
     if let Some(p) = &snapshot.describes {
         out.push_str(&format!("Describes: {p}\n"));
     }
-    let mut t = new_table(width);
+    let mut t = new_table(width, palette);
     t.set_header(vec!["No.", "Group", "Text", "Parts"]);
     for g in &snapshot.groups {
         let mut text = g.text.clone();
@@ -498,7 +507,7 @@ fn list_rows<'a>(snapshots: &[&'a Snapshot]) -> Vec<ListRow<'a>> {
 }
 
 pub fn list_table(snapshots: &[&Snapshot], width: u16) -> String {
-    let mut t = new_table(width);
+    let mut t = new_table(width, Palette::PLAIN);
     t.set_header(vec!["Id", "Kind", "Title", "Date", "Contents"]);
     for r in list_rows(snapshots) {
         let contents = match r.kind {

@@ -169,6 +169,16 @@ pub fn page_of(pages: &[Page], line: u32) -> Option<&Page> {
     pages.iter().find(|p| p.lines.contains(line))
 }
 
+/// SHA-256 of the source's bytes, as lower-case hex (the `source.sha256` of a
+/// snapshot).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,14 +204,4 @@ mod tests {
         assert!(ls[1].page_start);
         assert!(ls[2].is_page_number());
     }
-}
-
-/// SHA-256 of the source's bytes, as lower-case hex (the `source.sha256` of a
-/// snapshot).
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

@@ -1,0 +1,402 @@
+//! Rules inside one snapshot: the schema rules loading enforces, numbering,
+//! statuses and their evidence, themes, footnotes and cross-references.
+
+use super::{Severity, Sink, and_list};
+use crate::load::{JsonPath, validate};
+use crate::snapshot::{Certainty, Item, Kind, Measure, StatusRecord};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub(super) fn check(sink: &mut Sink<'_>) {
+    schema(sink);
+    numbering(sink);
+    status_evidence(sink);
+    themes(sink);
+    footnotes(sink);
+    references(sink);
+}
+
+/// The rules that loading enforces, every one of them rather than the first.
+fn schema(sink: &mut Sink<'_>) {
+    for problem in validate::problems(&sink.loaded.snapshot) {
+        sink.push(
+            problem.rule,
+            Severity::Error,
+            &problem.path,
+            problem.message,
+        );
+    }
+}
+
+/// Numbers run 1, 2, 3 … without gaps, in document order. Duplicates are a
+/// schema rule (`numbering/duplicate`).
+fn numbering(sink: &mut Sink<'_>) {
+    let s = &sink.loaded.snapshot;
+    let lists: [(&str, &str, Vec<u32>); 4] = [
+        (
+            "measures",
+            "measure",
+            s.measures.iter().map(|m| m.number).collect(),
+        ),
+        (
+            "themes",
+            "theme",
+            s.themes.iter().map(|t| t.number).collect(),
+        ),
+        (
+            "groups",
+            "group",
+            s.groups.iter().map(|g| g.number).collect(),
+        ),
+        (
+            "footnotes",
+            "footnote",
+            s.footnotes.iter().map(|f| f.number).collect(),
+        ),
+    ];
+    for (key, what, numbers) in lists {
+        let Some(&max) = numbers.iter().max() else {
+            continue;
+        };
+        let present: BTreeSet<u32> = numbers.iter().copied().collect();
+        let missing: Vec<u32> = (1..=max).filter(|n| !present.contains(n)).collect();
+        if !missing.is_empty() {
+            // Point at the first element after the first gap.
+            let after = numbers.iter().position(|n| *n > missing[0]).unwrap_or(0);
+            let plural = if missing.len() == 1 { "" } else { "s" };
+            sink.push(
+                "numbering/gap",
+                Severity::Error,
+                &JsonPath::root().key(key).index(after).key("number"),
+                format!("{key} skip {what} number{plural} {}; number the {key} 1–{} without gaps, or restore the missing ones", and_list(&missing), present.len()),
+            );
+        }
+        for (i, pair) in numbers.windows(2).enumerate() {
+            if pair[1] < pair[0] {
+                sink.push(
+                    "numbering/order",
+                    Severity::Warning,
+                    &JsonPath::root().key(key).index(i + 1).key("number"),
+                    format!("{what} {} comes after {what} {} in `{key}`; keep the {key} in number order", pair[1], pair[0]),
+                );
+            }
+        }
+    }
+}
+
+/// Words in an evidence note that contradict a settled status.
+const UNSETTLED_WORDS: [&str; 7] = [
+    "uncertain",
+    "not readable",
+    "unreadable",
+    "onzeker",
+    "niet leesbaar",
+    "guess",
+    "unknown",
+];
+/// Words in an evidence note that say the status was deduced.
+const DEDUCED_WORDS: [&str; 3] = ["deduced", "afgeleid", "by elimination"];
+
+/// A settled status whose own note says it is not settled (or deduced, where
+/// it claims to be confirmed). The schema rules (`status/certainty`) cover the
+/// shape of the record; this covers what the note says.
+fn status_evidence(sink: &mut Sink<'_>) {
+    let s = &sink.loaded.snapshot;
+    let mut found = Vec::new();
+    for (i, m) in s.measures.iter().enumerate() {
+        let at = JsonPath::root().key("measures").index(i);
+        found.extend(
+            evidence_problem(&m.status, &format!("measure {}", m.number))
+                .map(|msg| (at.key("status").key("certainty"), msg, m.lines)),
+        );
+        walk_items(&m.items, &at, &mut |path, item| {
+            if let Some(status) = &item.status {
+                let what = format!("item {}{}", m.number, item.label);
+                found.extend(
+                    evidence_problem(status, &what)
+                        .map(|msg| (path.key("status").key("certainty"), msg, item.lines)),
+                );
+            }
+        });
+    }
+    let loaded = sink.loaded;
+    for (path, message, lines) in found {
+        sink.push("status/evidence", Severity::Warning, &path, message)
+            .at_source(loaded, lines);
+    }
+}
+
+fn evidence_problem(record: &StatusRecord, what: &str) -> Option<String> {
+    let note = record.note.as_deref()?.to_lowercase();
+    let certainty = record.certainty.as_str();
+    match record.certainty {
+        Certainty::Uncertain => None,
+        Certainty::Confirmed | Certainty::Deduced => {
+            if let Some(word) = UNSETTLED_WORDS.iter().find(|w| note.contains(*w)) {
+                return Some(format!(
+                    "{what} is `{certainty}` but its note says \"{word}\"; make it `uncertain` with `candidates`, or reword the note"
+                ));
+            }
+            if record.certainty == Certainty::Confirmed {
+                if let Some(word) = DEDUCED_WORDS.iter().find(|w| note.contains(*w)) {
+                    return Some(format!(
+                        "{what} is `confirmed` but its note says \"{word}\"; make it `deduced`, or reword the note"
+                    ));
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Call `f` with the JSON path of every item and sub-item under `parent`.
+pub(super) fn walk_items<'a>(
+    items: &'a [Item],
+    parent: &JsonPath,
+    f: &mut impl FnMut(&JsonPath, &'a Item),
+) {
+    for (i, item) in items.iter().enumerate() {
+        let at = parent.key("items").index(i);
+        f(&at, item);
+        walk_items(&item.items, &at, f);
+    }
+}
+
+/// Every measure in a theme; each theme a contiguous range of measures, the
+/// themes in order. A measure naming an unknown theme is a schema rule
+/// (`theme/unknown`).
+fn themes(sink: &mut Sink<'_>) {
+    let s = &sink.loaded.snapshot;
+    if s.kind != Kind::Programme || s.measures.is_empty() {
+        return;
+    }
+    if s.themes.is_empty() {
+        sink.push(
+            "theme/unknown",
+            Severity::Error,
+            &JsonPath::root().key("measures"),
+            "the measures name themes but `themes` is empty; list the themes with their numbers and titles".to_string(),
+        );
+        return;
+    }
+    let order: BTreeMap<u32, usize> = s
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.number, i))
+        .collect();
+    let mut by_number: Vec<(usize, &Measure)> = s.measures.iter().enumerate().collect();
+    by_number.sort_by_key(|(_, m)| m.number);
+    let mut findings = Vec::new();
+    // A measure flagged as an island is no evidence about its neighbours.
+    let mut flagged = vec![false; by_number.len()];
+    for (k, (i, m)) in by_number.iter().enumerate() {
+        let Some(&rank) = order.get(&m.theme) else {
+            continue;
+        };
+        if k > 0 && flagged[k - 1] {
+            continue;
+        }
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| by_number.get(p))
+            .map(|(_, m)| m);
+        let next = by_number.get(k + 1).map(|(_, m)| m);
+        let at = JsonPath::root().key("measures").index(*i).key("theme");
+        match (prev, next) {
+            // An island: both neighbours agree on another theme.
+            (Some(p), Some(n)) if p.theme == n.theme && p.theme != m.theme => {
+                flagged[k] = true;
+                findings.push((
+                    at,
+                    format!("measure {} is in theme {} but measures {} and {} around it are in theme {}; themes cover contiguous ranges, so correct its `theme`", m.number, m.theme, p.number, n.number, p.theme),
+                ));
+            }
+            (Some(p), _) if order.get(&p.theme).is_some_and(|r| *r > rank) => findings.push((
+                at,
+                format!("measure {} is in theme {} but measure {} before it is in theme {}, which comes later; keep the themes in order of their measures, or correct `theme`", m.number, m.theme, p.number, p.theme),
+            )),
+            _ => {}
+        }
+    }
+    for (at, message) in findings {
+        sink.push("theme/ranges", Severity::Error, &at, message);
+    }
+    for (i, t) in s.themes.iter().enumerate() {
+        if !s.measures.iter().any(|m| m.theme == t.number) {
+            sink.push(
+                "theme/empty",
+                Severity::Warning,
+                &JsonPath::root().key("themes").index(i),
+                format!(
+                    "theme {} (`{}`) holds no measures; remove it or correct the measures' `theme`",
+                    t.number, t.title
+                ),
+            );
+        }
+    }
+}
+
+/// Every footnote referenced, every reference to an existing footnote.
+fn footnotes(sink: &mut Sink<'_>) {
+    let s = &sink.loaded.snapshot;
+    let defined: BTreeSet<u32> = s.footnotes.iter().map(|f| f.number).collect();
+    let mut references: Vec<(JsonPath, u32, String)> = Vec::new();
+    for (i, m) in s.measures.iter().enumerate() {
+        let at = JsonPath::root().key("measures").index(i);
+        for (j, n) in m.footnotes.iter().enumerate() {
+            references.push((
+                at.key("footnotes").index(j),
+                *n,
+                format!("measure {}", m.number),
+            ));
+        }
+        walk_items(&m.items, &at, &mut |path, item| {
+            for (j, n) in item.footnotes.iter().enumerate() {
+                references.push((
+                    path.key("footnotes").index(j),
+                    *n,
+                    format!("item {}{}", m.number, item.label),
+                ));
+            }
+        });
+    }
+    if let Some(g) = &s.glossary {
+        for (j, n) in g.footnotes.iter().enumerate() {
+            references.push((
+                JsonPath::root().key("glossary").key("footnotes").index(j),
+                *n,
+                "the glossary intro".to_string(),
+            ));
+        }
+    }
+    let referenced: BTreeSet<u32> = references.iter().map(|(_, n, _)| *n).collect();
+    for (path, n, what) in &references {
+        if !defined.contains(n) {
+            sink.push("footnote/missing", Severity::Error, path, format!("{what} references footnote {n}, which `footnotes` does not hold; add the footnote or correct the number"));
+        }
+    }
+    for (i, f) in s.footnotes.iter().enumerate() {
+        if !referenced.contains(&f.number) {
+            let loaded = sink.loaded;
+            sink.push(
+                "footnote/unreferenced",
+                Severity::Warning,
+                &JsonPath::root().key("footnotes").index(i),
+                format!("footnote {} is referenced nowhere; add its number to the `footnotes` of the measure, item or glossary intro that cites it", f.number),
+            )
+            .at_source(loaded, f.lines);
+        }
+    }
+}
+
+/// Every cross-reference resolves to a measure, and every "maatregel N" in the
+/// text is recorded as one (the diff relies on `references` to find stale
+/// numbers).
+fn references(sink: &mut Sink<'_>) {
+    let s = &sink.loaded.snapshot;
+    let numbers: BTreeSet<u32> = s.measures.iter().map(|m| m.number).collect();
+    let mut found: Vec<(&'static str, Severity, JsonPath, String)> = Vec::new();
+    for (i, m) in s.measures.iter().enumerate() {
+        let at = JsonPath::root().key("measures").index(i);
+        let mut check_element =
+            |path: &JsonPath,
+             what: String,
+             texts: Vec<(&str, &str)>,
+             refs: &[crate::snapshot::Reference]| {
+                for (j, r) in refs.iter().enumerate() {
+                    if !numbers.contains(&r.measure) {
+                        found.push((
+                        "xref/unresolved",
+                        Severity::Error,
+                        path.key("references").index(j).key("measure"),
+                        format!("{what} refers to measure {} (\"{}\"), which does not exist; correct the reference", r.measure, r.phrase),
+                    ));
+                    }
+                }
+                for (key, text) in texts {
+                    for n in maatregel_numbers(text) {
+                        if !refs.iter().any(|r| r.measure == n) {
+                            let missing = if numbers.contains(&n) {
+                                String::new()
+                            } else {
+                                format!(" (and there is no measure {n})")
+                            };
+                            found.push((
+                            "xref/unrecorded",
+                            Severity::Warning,
+                            path.key(key),
+                            format!("{what} says \"maatregel {n}\" but `references` does not record it{missing}; add {{\"measure\": {n}, \"phrase\": \"maatregel {n}\"}}"),
+                        ));
+                        }
+                    }
+                }
+            };
+        let texts: Vec<(&str, &str)> = [
+            ("title", Some(m.title.as_str())),
+            ("lead_in", m.lead_in.as_deref()),
+            ("body", m.body.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(k, t)| t.map(|t| (k, t)))
+        .collect();
+        check_element(&at, format!("measure {}", m.number), texts, &m.references);
+        let mut items = Vec::new();
+        walk_items(&m.items, &at, &mut |path, item| {
+            items.push((path.clone(), item))
+        });
+        for (path, item) in items {
+            check_element(
+                &path,
+                format!("item {}{}", m.number, item.label),
+                vec![("text", item.text.as_str())],
+                &item.references,
+            );
+        }
+    }
+    for (rule, severity, path, message) in found {
+        sink.push(rule, severity, &path, message);
+    }
+}
+
+/// The numbers of every "maatregel N" in `text`.
+pub(super) fn maatregel_numbers(text: &str) -> Vec<u32> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let word = pair[0]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if word == "maatregel" {
+            let digits: String = pair[1]
+                .trim_start_matches('(')
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if let Ok(n) = digits.parse() {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maatregel_phrases_give_their_numbers() {
+        assert_eq!(
+            maatregel_numbers("worden geïdentificeerd (zie ook maatregel 30). Deze"),
+            vec![30]
+        );
+        assert_eq!(
+            maatregel_numbers("de ISD maatregel ook van toepassing"),
+            Vec::<u32>::new()
+        );
+        assert_eq!(
+            maatregel_numbers("Maatregel 7, en maatregel 12."),
+            vec![7, 12]
+        );
+    }
+}

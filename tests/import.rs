@@ -1,0 +1,438 @@
+//! `import`: the seeds reproduce the shipped snapshots (but for what outside
+//! evidence settled), variants of the seed text import to the structure they
+//! should, and bad input is refused without writing anything.
+
+use assert_cmd::Command;
+use policydiff::import::{self, SourceKind};
+use policydiff::load::load_path;
+use policydiff::snapshot::{Certainty, Snapshot};
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const PROGRAMME_SEED: &str = "versions/actieprogramma-2014/source.txt";
+const SUMMARY_SEED: &str = "versions/samenvatting-2014/source.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seed(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
+}
+
+fn shipped(id: &str) -> Snapshot {
+    load_path(&root().join("versions").join(id).join("snapshot.json"))
+        .unwrap()
+        .snapshot
+}
+
+fn import_programme(text: &str) -> import::Imported {
+    import::import(text, SourceKind::Programme, "draft").unwrap()
+}
+
+fn policydiff() -> Command {
+    let mut cmd = Command::cargo_bin("policydiff").unwrap();
+    cmd.current_dir(root()).env_remove("POLICYDIFF_VERSIONS");
+    cmd
+}
+
+/// Paths at which two JSON values differ, each cut after `status` so that a
+/// status counts once.
+fn differences(a: &Value, b: &Value, path: String, out: &mut Vec<String>) {
+    if path.ends_with(".status") {
+        if a != b {
+            out.push(path);
+        }
+        return;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for k in keys {
+                let child = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                differences(
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                    child,
+                    out,
+                );
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                differences(p, q, format!("{path}[{i}]"), out);
+            }
+        }
+        _ if a != b => out.push(path),
+        _ => {}
+    }
+}
+
+fn json(s: &Snapshot) -> Value {
+    serde_json::from_str(&s.to_json()).unwrap()
+}
+
+#[test]
+fn importing_the_programme_seed_reproduces_the_shipped_snapshot_but_for_outside_evidence() {
+    let mut draft = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let shipped = shipped("actieprogramma-2014");
+    // What `policydiff import --id … --title … --date …` sets from its flags.
+    draft.id = shipped.id.clone();
+    draft.title = shipped.title.clone();
+    draft.date = shipped.date.clone();
+    draft.source = shipped.source.clone();
+    let mut diffs = Vec::new();
+    differences(&json(&draft), &json(&shipped), String::new(), &mut diffs);
+    let mut expected: Vec<String> = vec!["notes".into(), "publishers".into()];
+    // Every measure's status was settled (or its evidence noted) from the
+    // translation and the evidence table; three items carry marks of their own.
+    expected.extend((0..38).map(|i| format!("measures[{i}].status")));
+    expected.extend(
+        [
+            "measures[14].items[1].status",
+            "measures[26].items[0].status",
+            "measures[2].items[2].status",
+        ]
+        .map(String::from),
+    );
+    diffs.sort();
+    expected.sort();
+    assert_eq!(diffs, expected);
+    // The import itself only settles what its page settles: measure 29, alone
+    // on its page with one N.
+    let settled: Vec<u32> = draft
+        .measures
+        .iter()
+        .filter(|m| m.status.certainty != Certainty::Uncertain)
+        .map(|m| m.number)
+        .collect();
+    assert_eq!(settled, [29]);
+}
+
+#[test]
+fn importing_the_summary_seed_reproduces_the_shipped_snapshot() {
+    let mut draft = import::import(
+        &seed(SUMMARY_SEED),
+        SourceKind::Summary,
+        "samenvatting-2014",
+    )
+    .unwrap()
+    .snapshot;
+    let shipped = shipped("samenvatting-2014");
+    draft.describes = shipped.describes.clone();
+    draft.source = shipped.source.clone();
+    assert_eq!(json(&draft), json(&shipped));
+}
+
+#[test]
+fn the_importer_warns_per_page_whose_marks_do_not_settle_the_statuses() {
+    let imported = import_programme(&seed(PROGRAMME_SEED));
+    let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    let unsettled = messages
+        .iter()
+        .filter(|m| m.contains("do not say which is whose"))
+        .count();
+    assert_eq!(unsettled, 9, "{messages:#?}");
+    assert!(messages.iter().any(|m| m == "lines 630–679: page with measures 30, 31, 32 has no status marks; their statuses are uncertain"));
+    assert!(messages.iter().any(|m| m == "lines 60–116: 4 marks for 3 measures (1, 2, 3) on this page: the rest may belong to items or to a measure from the page before"));
+    let m24 = &imported.snapshot.measures[23].status;
+    assert_eq!(m24.certainty, Certainty::Uncertain);
+    assert_eq!(
+        m24.candidates
+            .iter()
+            .map(|s| s.letter())
+            .collect::<String>(),
+        "VN"
+    );
+}
+
+/// Renumber measures `from`.. by `delta` in the programme text (measure lines
+/// are `N.` and a tab, after the overview page).
+fn renumber(text: &str, from: u32, delta: i32) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i < 60 {
+                return line.to_string();
+            }
+            let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
+            match digits.parse::<u32>() {
+                Ok(n) if n >= from && line[digits.len()..].starts_with(".\t") => {
+                    format!("{}{}", (n as i32 + delta), &line[digits.len()..])
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn insert_before(text: &str, anchor: &str, insert: &str) -> String {
+    let at = text
+        .find(anchor)
+        .unwrap_or_else(|| panic!("anchor {anchor:?} not in the seed"));
+    format!("{}{insert}{}", &text[..at], &text[at..])
+}
+
+#[test]
+fn a_measure_inserted_after_11_renumbers_the_rest_and_its_mark_joins_the_page() {
+    let text = renumber(&seed(PROGRAMME_SEED), 12, 1);
+    let text = insert_before(
+        &text,
+        "Uitreizigers en terugkeerders worden",
+        "12.\t Een nieuwe maatregel voor de proef.\n\t a.\t Een eerste item van de nieuwe maatregel.\n\n",
+    );
+    let text = insert_before(&text, "(B)\n\n(N)\n\n(N)\n Interventies", "(N)\n\n");
+    let s = import_programme(&text).snapshot;
+    assert_eq!(s.measures.len(), 39);
+    assert_eq!(
+        s.measure(12).unwrap().title,
+        "Een nieuwe maatregel voor de proef."
+    );
+    assert_eq!(s.measure(12).unwrap().items.len(), 1);
+    assert!(
+        s.measure(13)
+            .unwrap()
+            .title
+            .starts_with("Consulaire bijstand")
+    );
+    assert_eq!(
+        s.measure(39).unwrap().title,
+        "Versterking proactieve informatie-uitwisseling."
+    );
+    assert_eq!(
+        s.themes[0].paragraphs[0].before, 13,
+        "the paragraph now stands before the renumbered 13"
+    );
+    // The page now has marks N B N N for four measures.
+    let m12 = &s.measure(12).unwrap().status;
+    assert_eq!(
+        m12.note.as_deref(),
+        Some("marks on its source page lines 217–265: N B N N (for measures 11, 12, 13, 14)")
+    );
+    // The text still says "maatregel 30" in 21a: the importer records what it says.
+    assert_eq!(s.measure(21).unwrap().items[0].references[0].measure, 30);
+}
+
+#[test]
+fn a_deleted_measure_leaves_37_measures_in_sequence() {
+    let text = seed(PROGRAMME_SEED);
+    let start = text
+        .find("5.\t Onderkende uitreizigers met een niet-EU")
+        .unwrap();
+    let end = text
+        .find("6.\t Onderkende uitreizigers met een of meerdere")
+        .unwrap();
+    let text = renumber(&format!("{}{}", &text[..start], &text[end..]), 6, -1);
+    let s = import_programme(&text).snapshot;
+    assert_eq!(s.measures.len(), 37);
+    assert_eq!(
+        s.measures.iter().map(|m| m.number).collect::<Vec<_>>(),
+        (1..=37).collect::<Vec<_>>()
+    );
+    assert!(
+        s.measure(5)
+            .unwrap()
+            .title
+            .starts_with("Onderkende uitreizigers met een of meerdere")
+    );
+}
+
+#[test]
+fn an_added_item_becomes_item_e_of_measure_1() {
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "2.\t Verdachten",
+        "\t e.\t Een toegevoegd item over terugkeerders.\n\n",
+    );
+    let s = import_programme(&text).snapshot;
+    let labels: Vec<&str> = s
+        .measure(1)
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(labels, ["a", "b", "c", "d", "e"]);
+    assert_eq!(
+        s.measure(1).unwrap().items[4].text,
+        "Een toegevoegd item over terugkeerders."
+    );
+    assert!(s.measure(2).unwrap().items.is_empty());
+}
+
+#[test]
+fn an_added_glossary_entry_is_read_in_place() {
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "BRP: Basisregistratie",
+        "Bestuurlijke aanpak: maatregelen van gemeenten en Rijk \nbuiten het strafrecht.\n\n",
+    );
+    let s = import_programme(&text).snapshot;
+    let g = s.glossary.as_ref().unwrap();
+    assert_eq!(g.entries.len(), 50);
+    assert_eq!(g.entries[2].term, "Bestuurlijke aanpak");
+    assert_eq!(
+        g.entries[2].definition,
+        "maatregelen van gemeenten en Rijk buiten het strafrecht."
+    );
+    assert_eq!(g.entries[3].term, "BRP");
+}
+
+#[test]
+fn text_the_importer_cannot_place_is_kept_and_reported() {
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n Interventies uitreis\n",
+        "\nEen losse regel zonder plaats",
+    );
+    let imported = import_programme(&text);
+    assert!(
+        imported
+            .snapshot
+            .unplaced
+            .iter()
+            .any(|u| u.text == "Een losse regel zonder plaats"),
+        "{:?}",
+        imported.snapshot.unplaced
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("kept in `unplaced`"))
+    );
+}
+
+// ---- bad input, end to end ---------------------------------------------------
+
+fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
+    policydiff()
+        .arg("--versions")
+        .arg(store)
+        .arg("import")
+        .arg(source)
+        .args(["--kind", "programme", "--id", "nieuw"])
+        .assert()
+}
+
+fn assert_nothing_written(store: &Path) {
+    let entries: Vec<_> = std::fs::read_dir(store)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(entries.is_empty(), "store has {entries:?}");
+}
+
+#[test]
+fn bad_input_is_refused_with_exit_2_and_no_file_written() {
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty", b"  \n\n", "the source is empty"),
+        ("binary", b"%PDF-1.4\n\x00\x01\x02", "the source is not text (it contains NUL bytes); extract the text first"),
+        ("latin1", b"Co\xf6rdinator\n", "the source is not UTF-8 (invalid byte at offset 2)"),
+        ("truncated", "De maatregelen uit dit actieprogramma zijn onder te verdelen in 5 groepen:\n\n1.\t Risicoreductie: \n".as_bytes(), "no numbered measures found in the source"),
+    ];
+    for (name, bytes, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("store");
+        let source = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&source, bytes).unwrap();
+        import_into(&store, &source)
+            .code(2)
+            .stderr(predicate::str::contains(message));
+        assert_nothing_written(&store);
+    }
+}
+
+#[test]
+fn a_truncated_programme_imports_what_is_there_with_warnings() {
+    let text: String = seed(PROGRAMME_SEED)
+        .split('\n')
+        .take(300)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let imported = import_programme(&text);
+    assert_eq!(imported.snapshot.measures.len(), 17);
+    assert!(imported.snapshot.glossary.is_none());
+}
+
+#[test]
+fn an_existing_version_is_not_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let source = root().join(PROGRAMME_SEED);
+    import_into(&store, &source)
+        .success()
+        .stderr(predicate::str::contains("wrote `"));
+    let path = store.join("nieuw/snapshot.json");
+    std::fs::write(&path, "hand edits").unwrap();
+    import_into(&store, &source).code(2).stderr(
+        predicate::str::contains("version `nieuw` exists at")
+            .and(predicate::str::contains("pass `--force` to replace it")),
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "hand edits");
+    policydiff()
+        .arg("--versions")
+        .arg(&store)
+        .arg("import")
+        .arg(&source)
+        .args(["--kind", "programme", "--id", "nieuw", "--force"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("{\n  \"format\": \"policydiff-snapshot/1\"")
+    );
+    // No temporary files are left behind.
+    let names: Vec<String> = std::fs::read_dir(store.join("nieuw"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    policydiff()
+        .arg("--versions")
+        .arg(&store)
+        .args(["show", "nieuw", "--measure", "38"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn stdout_prints_the_draft_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = policydiff()
+        .arg("--versions")
+        .arg(dir.path())
+        .arg("import")
+        .arg(root().join(SUMMARY_SEED))
+        .args(["--kind", "summary", "--id", "s", "--stdout"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["kind"], "summary");
+    assert_nothing_written(dir.path());
+}
+
+#[test]
+fn an_unusable_id_is_refused() {
+    policydiff()
+        .args([
+            "import",
+            PROGRAMME_SEED,
+            "--kind",
+            "programme",
+            "--id",
+            "../evil",
+            "--stdout",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a usable version id"));
+}
