@@ -255,3 +255,14 @@ fn parse_date(s: &str) -> Result<String, String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        // Catches clashing argument ids, which clap only reports at run time.
+        <Cli as clap::CommandFactory>::command().debug_assert();
+    }
+}

@@ -5,6 +5,8 @@ pub mod check_github;
 pub mod check_json;
 pub mod check_text;
 pub mod color;
+pub mod diff_json;
+pub mod diff_text;
 pub mod html;
 pub mod markdown;
 pub mod show;

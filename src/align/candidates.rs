@@ -1,0 +1,85 @@
+//! Candidate pairs from an inverted index of sketch entries, so that only
+//! measures sharing distinctive word trigrams (or a number) are compared: the
+//! cost grows with the number of measures, not with its square.
+
+use super::profile::Profile;
+
+/// A sketch entry shared by more measures than this (on either side) is too
+/// common to point anywhere and is skipped.
+const MAX_POSTINGS: usize = 8;
+
+/// How many sketch-sharing old measures are scored per new measure (the one
+/// with the same number comes on top).
+const MAX_PER_MEASURE: usize = 6;
+
+/// Every (old, new) index pair worth scoring, sorted and without repeats:
+/// the old measures sharing most sketch entries with each new one, plus
+/// pairs with the same number.
+pub(crate) fn candidates(
+    old: &[Profile],
+    new: &[Profile],
+    old_numbers: &[u32],
+    new_numbers: &[u32],
+) -> Vec<(usize, usize)> {
+    const NEW_SIDE: u32 = 1 << 31;
+    let mut postings: Vec<(u64, u32)> =
+        Vec::with_capacity((old.len() + new.len()) * super::profile::SKETCH);
+    for (i, p) in old.iter().enumerate() {
+        let tag = u32::try_from(i).unwrap_or(u32::MAX) & !NEW_SIDE;
+        postings.extend(p.sketch.iter().map(|h| (*h, tag)));
+    }
+    for (j, p) in new.iter().enumerate() {
+        let tag = (u32::try_from(j).unwrap_or(u32::MAX) & !NEW_SIDE) | NEW_SIDE;
+        postings.extend(p.sketch.iter().map(|h| (*h, tag)));
+    }
+    postings.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for group in postings.chunk_by(|a, b| a.0 == b.0) {
+        // Tags sort old before new within a group.
+        let split = group.partition_point(|(_, t)| t & NEW_SIDE == 0);
+        let (olds, news) = group.split_at(split);
+        if olds.is_empty()
+            || news.is_empty()
+            || olds.len() > MAX_POSTINGS
+            || news.len() > MAX_POSTINGS
+        {
+            continue;
+        }
+        for (_, o) in olds {
+            for (_, n) in news {
+                out.push((*o as usize, (n & !NEW_SIDE) as usize));
+            }
+        }
+    }
+    drop(postings);
+    // Keep, for each new measure, the old ones sharing the most sketch
+    // entries: a bound on the pairs to score whatever the vocabulary.
+    out.sort_unstable_by_key(|(o, n)| (*n, *o));
+    let mut kept: Vec<(usize, usize)> =
+        Vec::with_capacity(out.len().min(new.len() * (MAX_PER_MEASURE + 1)));
+    let mut counted: Vec<(usize, usize)> = Vec::new();
+    for same_new in out.chunk_by(|a, b| a.1 == b.1) {
+        counted.clear();
+        for run in same_new.chunk_by(|a, b| a.0 == b.0) {
+            counted.push((run.len(), run[0].0));
+        }
+        counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let n = same_new[0].1;
+        kept.extend(counted.iter().take(MAX_PER_MEASURE).map(|(_, o)| (*o, n)));
+    }
+    drop(out);
+    let mut by_number: Vec<(u32, usize)> = new_numbers
+        .iter()
+        .enumerate()
+        .map(|(j, n)| (*n, j))
+        .collect();
+    by_number.sort_unstable();
+    for (i, n) in old_numbers.iter().enumerate() {
+        if let Ok(at) = by_number.binary_search_by_key(n, |(number, _)| *number) {
+            kept.push((i, by_number[at].1));
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    kept
+}

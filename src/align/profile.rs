@@ -1,0 +1,205 @@
+//! Content profiles: each measure as a set of IDF-weighted words, so that
+//! similarity rests on the words that tell measures apart rather than on
+//! "de", "het" and "van".
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher for interning words (FxHash's mixing):
+/// the keys are the documents' own words, not attacker-chosen.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7cc1_b727_220a);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7cc1_b727_220a);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Interned words of both versions with their document frequency.
+#[derive(Debug, Default)]
+pub(crate) struct Corpus {
+    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    /// Number of profiles (of either version) containing each word.
+    df: Vec<u32>,
+    /// Number of profiles counted in `df`.
+    documents: u32,
+    buf: String,
+}
+
+/// One measure's words (sorted, unique ids) and a sketch for finding
+/// candidates.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Profile {
+    pub words: Vec<u32>,
+    /// Word-trigram hashes: the smallest [`SKETCH`] of them (bottom-k), a
+    /// consistent sample, so that similar measures share most entries.
+    pub sketch: Vec<u64>,
+    /// Sum of the weights of `words`, filled in by [`Corpus::finish`].
+    pub weight: f64,
+}
+
+/// How many shingle hashes a sketch keeps.
+pub(crate) const SKETCH: usize = 24;
+
+impl Corpus {
+    /// Profile of a text: its words are counted towards document frequency.
+    pub fn profile<'a>(&mut self, parts: impl IntoIterator<Item = &'a str>) -> Profile {
+        let mut sequence: Vec<u32> = Vec::new();
+        for part in parts {
+            for word in part
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                self.buf.clear();
+                if word.is_ascii() {
+                    self.buf.push_str(word);
+                    self.buf.make_ascii_lowercase();
+                } else {
+                    self.buf.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                let id = match self.ids.get(self.buf.as_str()) {
+                    Some(id) => *id,
+                    None => {
+                        let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+                        self.ids.insert(self.buf.clone(), id);
+                        self.df.push(0);
+                        id
+                    }
+                };
+                sequence.push(id);
+            }
+        }
+        let mut sketch: Vec<u64> = if sequence.len() >= 3 {
+            sequence
+                .windows(3)
+                .map(|w| mix(mix(mix(0x9e37_79b9_7f4a_7c15, w[0]), w[1]), w[2]))
+                .collect()
+        } else {
+            sequence
+                .iter()
+                .map(|w| mix(0x51_7cc1_b727_220a, *w))
+                .collect()
+        };
+        sketch.sort_unstable();
+        sketch.dedup();
+        sketch.truncate(SKETCH);
+        let mut words = sequence;
+        words.sort_unstable();
+        words.dedup();
+        for w in &words {
+            if let Some(slot) = self.df.get_mut(*w as usize) {
+                *slot += 1;
+            }
+        }
+        self.documents += 1;
+        Profile {
+            words,
+            sketch,
+            weight: 0.0,
+        }
+    }
+
+    /// Inverse document frequency: rare words weigh more.
+    pub fn weights(&self) -> Vec<f64> {
+        let n = f64::from(self.documents.max(1));
+        self.df
+            .iter()
+            .map(|df| (1.0 + n / f64::from((*df).max(1))).ln())
+            .collect()
+    }
+
+    /// Fill in each profile's total weight.
+    pub fn finish(weights: &[f64], profiles: &mut [Profile]) {
+        for p in profiles {
+            p.weight = p.words.iter().map(|w| weight(weights, *w)).sum();
+        }
+    }
+}
+
+fn weight(weights: &[f64], word: u32) -> f64 {
+    weights.get(word as usize).copied().unwrap_or(0.0)
+}
+
+fn mix(h: u64, v: u32) -> u64 {
+    (h ^ u64::from(v))
+        .wrapping_mul(0x0100_0000_01b3)
+        .rotate_left(29)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Weight of the words the two profiles share.
+pub(crate) fn shared(weights: &[f64], a: &Profile, b: &Profile) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.words.len() && j < b.words.len() {
+        match a.words[i].cmp(&b.words[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight(weights, a.words[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Weighted Dice coefficient in 0..=1: symmetric similarity of two profiles.
+pub(crate) fn dice(weights: &[f64], a: &Profile, b: &Profile) -> f64 {
+    let total = a.weight + b.weight;
+    if total <= 0.0 {
+        return if a.words.is_empty() && b.words.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    (2.0 * shared(weights, a, b) / total).clamp(0.0, 1.0)
+}
+
+/// How much of `part`'s weight is also in `whole`, in 0..=1.
+pub(crate) fn containment(weights: &[f64], part: &Profile, whole: &Profile) -> f64 {
+    if part.weight <= 0.0 {
+        return 0.0;
+    }
+    (shared(weights, part, whole) / part.weight).clamp(0.0, 1.0)
+}
+
+/// Plain (unweighted) Dice over the words of two short texts, for aligning
+/// items, goals and other small lists where no corpus is at hand.
+pub(crate) fn word_dice(a: &str, b: &str) -> f64 {
+    set_dice(&word_set(a), &word_set(b))
+}
+
+/// The distinct lower-cased words of a text, sorted.
+pub(crate) fn word_set(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Dice coefficient of two word sets made by [`word_set`].
+pub(crate) fn set_dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}

@@ -1,0 +1,182 @@
+//! Aligning short lists (the lettered items of a measure, goals, footnotes,
+//! group parts): an item inserted in the middle must be one added item, not a
+//! cascade of rewritten ones, so entries are paired by content, not position.
+
+use super::profile::{set_dice, word_dice, word_set};
+
+/// Least word similarity for two entries to count as the same one.
+pub const MIN_ENTRY_SIMILARITY: f64 = 0.5;
+
+/// Above this many candidate comparisons, only identical texts and equal
+/// positions are paired, to keep pathological inputs cheap.
+const MAX_COMPARISONS: usize = 40_000;
+
+/// One row of a sequence alignment: an index into old, into new, or both.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Aligned {
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+    /// Word similarity of a pair (1 for identical texts); 0 for one side only.
+    pub similarity: f64,
+}
+
+/// Pair entries of `old` and `new` one-to-one by word similarity (at least
+/// [`MIN_ENTRY_SIMILARITY`]), best pairs first, ties going to the pair whose
+/// positions are closest. The rows come in new order, each unpaired old entry
+/// right after the row of the old entry before it.
+pub fn align_texts(old: &[&str], new: &[&str]) -> Vec<Aligned> {
+    // The common case, nothing changed, costs one comparison an entry.
+    if old.len() == new.len() && old.iter().zip(new).all(|(o, n)| o == n) {
+        return (0..old.len())
+            .map(|i| Aligned {
+                old: Some(i),
+                new: Some(i),
+                similarity: 1.0,
+            })
+            .collect();
+    }
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    if old.len().saturating_mul(new.len()) <= MAX_COMPARISONS {
+        let old_sets: Vec<Vec<String>> = old.iter().map(|t| word_set(t)).collect();
+        let new_sets: Vec<Vec<String>> = new.iter().map(|t| word_set(t)).collect();
+        for (i, o) in old.iter().enumerate() {
+            for (j, n) in new.iter().enumerate() {
+                let s = if normalized_eq(o, n) {
+                    1.0
+                } else {
+                    set_dice(&old_sets[i], &new_sets[j])
+                };
+                if s >= MIN_ENTRY_SIMILARITY {
+                    edges.push((s, i, j));
+                }
+            }
+        }
+    } else {
+        for (i, o) in old.iter().enumerate() {
+            if let Some(n) = new.get(i) {
+                edges.push((
+                    if normalized_eq(o, n) {
+                        1.0
+                    } else {
+                        word_dice(o, n)
+                    },
+                    i,
+                    i,
+                ));
+            }
+        }
+    }
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.abs_diff(a.2).cmp(&b.1.abs_diff(b.2)))
+            .then((a.1 + a.2).cmp(&(b.1 + b.2)))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut old_to: Vec<Option<(usize, f64)>> = vec![None; old.len()];
+    let mut new_taken = vec![false; new.len()];
+    for (s, i, j) in edges {
+        if old_to[i].is_none() && !new_taken[j] {
+            old_to[i] = Some((j, s));
+            new_taken[j] = true;
+        }
+    }
+    merge_rows(&old_to, new.len())
+}
+
+/// Rows in new order, unpaired old entries placed after their old
+/// predecessor's row.
+pub(crate) fn merge_rows(old_to: &[Option<(usize, f64)>], new_len: usize) -> Vec<Aligned> {
+    let mut new_from: Vec<Option<(usize, f64)>> = vec![None; new_len];
+    for (i, slot) in old_to.iter().enumerate() {
+        if let Some((j, s)) = slot {
+            if let Some(cell) = new_from.get_mut(*j) {
+                *cell = Some((i, *s));
+            }
+        }
+    }
+    // Removed entries hang after the row holding the nearest paired old
+    // entry before them (or before everything).
+    let mut removed_after: Vec<Vec<usize>> = vec![Vec::new(); new_len + 1];
+    let mut anchor = 0; // 0 = before the first new row; j + 1 = after row j
+    for (i, slot) in old_to.iter().enumerate() {
+        match slot {
+            Some((j, _)) => anchor = j + 1,
+            None => removed_after[anchor].push(i),
+        }
+    }
+    let mut rows = Vec::with_capacity(new_len + old_to.len());
+    let removed = |rows: &mut Vec<Aligned>, list: &[usize]| {
+        rows.extend(list.iter().map(|i| Aligned {
+            old: Some(*i),
+            new: None,
+            similarity: 0.0,
+        }))
+    };
+    removed(&mut rows, &removed_after[0]);
+    for (j, from) in new_from.iter().enumerate() {
+        rows.push(match from {
+            Some((i, s)) => Aligned {
+                old: Some(*i),
+                new: Some(j),
+                similarity: *s,
+            },
+            None => Aligned {
+                old: None,
+                new: Some(j),
+                similarity: 0.0,
+            },
+        });
+        removed(&mut rows, &removed_after[j + 1]);
+    }
+    rows
+}
+
+/// Equal after collapsing white space.
+pub fn normalized_eq(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_inserted_in_the_middle_is_one_added_row() {
+        let old = [
+            "de burgemeester treft maatregelen",
+            "het paspoort wordt vervallen verklaard",
+            "uitkeringen worden stopgezet",
+        ];
+        let new = [
+            "de burgemeester treft maatregelen",
+            "een geheel nieuw onderdeel over scholen",
+            "het paspoort wordt vervallen verklaard",
+            "uitkeringen worden stopgezet",
+        ];
+        let rows = align_texts(&old, &new);
+        let pairs: Vec<(Option<usize>, Option<usize>)> =
+            rows.iter().map(|r| (r.old, r.new)).collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (Some(0), Some(0)),
+                (None, Some(1)),
+                (Some(1), Some(2)),
+                (Some(2), Some(3))
+            ]
+        );
+    }
+
+    #[test]
+    fn removed_entries_stay_where_they_stood() {
+        let old = ["een", "twee drie", "vier vijf"];
+        let new = ["een", "vier vijf"];
+        let rows = align_texts(&old, &new);
+        let pairs: Vec<(Option<usize>, Option<usize>)> =
+            rows.iter().map(|r| (r.old, r.new)).collect();
+        assert_eq!(
+            pairs,
+            vec![(Some(0), Some(0)), (Some(1), None), (Some(2), Some(1))]
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Status differences that respect certainty: a status the old snapshot did
+//! not know is not "changed" when the new one settles it.
+
+use crate::snapshot::{Certainty, Status, StatusRecord};
+use serde::Serialize;
+
+/// How the status of a paired measure (or item) compares.
+///
+/// Only [`StatusChangeKind::Changed`] and [`StatusChangeKind::Contradicted`]
+/// are changes (class `status`); the others report uncertainty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusChange {
+    pub kind: StatusChangeKind,
+    pub old: StatusRecord,
+    pub new: StatusRecord,
+    /// For changes: the new status's word (`strengthened` for →V, `new` for
+    /// →N, `existing` for →B); absent when the new status is uncertain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatusChangeKind {
+    /// Both settled (confirmed or deduced) and different.
+    Changed,
+    /// One side uncertain and the other side's status (or candidates) outside
+    /// what it allows: certainly changed, though not certainly from or to what.
+    Contradicted,
+    /// Old uncertain, new settled on one of the old candidates: not a change.
+    Settled,
+    /// Old settled, new uncertain with the old status among its candidates:
+    /// not a change.
+    Unsettled,
+    /// Both uncertain with different candidates that overlap: not a change.
+    Uncertain,
+}
+
+impl StatusChangeKind {
+    pub fn is_change(self) -> bool {
+        matches!(
+            self,
+            StatusChangeKind::Changed | StatusChangeKind::Contradicted
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusChangeKind::Changed => "changed",
+            StatusChangeKind::Contradicted => "contradicted",
+            StatusChangeKind::Settled => "settled",
+            StatusChangeKind::Unsettled => "unsettled",
+            StatusChangeKind::Uncertain => "uncertain",
+        }
+    }
+}
+
+/// The statuses a record allows.
+fn allowed(r: &StatusRecord) -> Vec<Status> {
+    match (r.certainty, r.value) {
+        (Certainty::Uncertain, _) => r.candidates.clone(),
+        (_, Some(v)) => vec![v],
+        (_, None) => Vec::new(),
+    }
+}
+
+/// Compare two status records; `None` when they say the same (a change of
+/// evidence note or of confirmed ↔ deduced alone is not reported).
+pub fn compare(old: &StatusRecord, new: &StatusRecord) -> Option<StatusChange> {
+    let kind = match (old.settled(), new.settled()) {
+        (Some(a), Some(b)) if a == b => return None,
+        (Some(_), Some(_)) => StatusChangeKind::Changed,
+        (None, Some(b)) if old.allows(b) => StatusChangeKind::Settled,
+        (Some(a), None) if new.allows(a) => StatusChangeKind::Unsettled,
+        (None, None) => {
+            let (a, b) = (allowed(old), allowed(new));
+            let mut sa = a.clone();
+            let mut sb = b.clone();
+            sa.sort();
+            sb.sort();
+            if sa == sb {
+                return None;
+            }
+            if a.iter().any(|s| b.contains(s)) {
+                StatusChangeKind::Uncertain
+            } else {
+                StatusChangeKind::Contradicted
+            }
+        }
+        _ => StatusChangeKind::Contradicted,
+    };
+    let direction = if kind.is_change() {
+        new.settled().map(Status::word)
+    } else {
+        None
+    };
+    Some(StatusChange {
+        kind,
+        old: old.clone(),
+        new: new.clone(),
+        direction,
+    })
+}
+
+/// Compare optional records (items carry a status only sometimes): a status
+/// that appears or disappears is a change.
+pub fn compare_optional(
+    old: Option<&StatusRecord>,
+    new: Option<&StatusRecord>,
+) -> Option<StatusChange> {
+    let none = StatusRecord {
+        value: None,
+        certainty: Certainty::Uncertain,
+        candidates: Vec::new(),
+        note: None,
+    };
+    match (old, new) {
+        (None, None) => None,
+        (Some(a), Some(b)) => compare(a, b),
+        (a, b) => {
+            let (a, b) = (a.unwrap_or(&none), b.unwrap_or(&none));
+            let direction = b.settled().map(Status::word);
+            Some(StatusChange {
+                kind: StatusChangeKind::Changed,
+                old: a.clone(),
+                new: b.clone(),
+                direction,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settled(s: Status) -> StatusRecord {
+        StatusRecord::confirmed(s, None)
+    }
+
+    #[test]
+    fn existing_to_strengthened_is_a_change_read_as_strengthened() {
+        let c = compare(&settled(Status::Existing), &settled(Status::Strengthened)).unwrap();
+        assert_eq!(c.kind, StatusChangeKind::Changed);
+        assert_eq!(c.direction, Some("strengthened"));
+    }
+
+    #[test]
+    fn an_uncertain_status_settled_on_a_candidate_is_not_a_change() {
+        let old = StatusRecord::uncertain(vec![Status::Strengthened, Status::New], None);
+        let c = compare(&old, &settled(Status::Strengthened)).unwrap();
+        assert_eq!(c.kind, StatusChangeKind::Settled);
+        assert!(!c.kind.is_change());
+        assert_eq!(c.direction, None);
+        let back = compare(&settled(Status::Strengthened), &old).unwrap();
+        assert_eq!(back.kind, StatusChangeKind::Unsettled);
+    }
+
+    #[test]
+    fn an_uncertain_status_settled_outside_its_candidates_is_contradicted() {
+        let old = StatusRecord::uncertain(vec![Status::Strengthened, Status::New], None);
+        let c = compare(&old, &settled(Status::Existing)).unwrap();
+        assert_eq!(c.kind, StatusChangeKind::Contradicted);
+        assert!(c.kind.is_change());
+    }
+
+    #[test]
+    fn confirmed_and_deduced_of_one_letter_are_the_same_status() {
+        let deduced = StatusRecord {
+            value: Some(Status::New),
+            certainty: Certainty::Deduced,
+            candidates: Vec::new(),
+            note: None,
+        };
+        assert_eq!(compare(&settled(Status::New), &deduced), None);
+    }
+}

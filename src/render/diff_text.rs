@@ -1,0 +1,513 @@
+//! The text report of `diff`: a summary line, a table of the measures that
+//! changed, then each change word by word. Differences are coloured on a
+//! terminal and marked `[-…-]` / `{+…+}` otherwise (see [`Palette`]).
+
+use super::color::Palette;
+use super::show::wrap;
+use crate::diff::{
+    ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
+    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleTarget, StatusChange, WordDiff,
+};
+use comfy_table::{ContentArrangement, Table, presets};
+use std::fmt::Write as _;
+
+/// How much of the report to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Summary line and table only (`--stat`).
+    pub stat: bool,
+    /// Width the table and paragraphs wrap to.
+    pub width: u16,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The one-line summary of counts.
+pub fn summary_line(diff: &Diff) -> String {
+    let c = diff.counts();
+    let sides = format!("`{}` → `{}`", diff.old.id, diff.new.id);
+    if diff.is_empty() {
+        return format!("{sides}: no differences\n");
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if diff.comparison == Comparison::Programmes {
+        parts.push(format!(
+            "{} paired ({} unchanged)",
+            plural(c.paired, "measure", "measures"),
+            c.unchanged
+        ));
+    } else {
+        parts.push(format!(
+            "compared at group level ({} and {})",
+            diff.old.kind.as_str(),
+            diff.new.kind.as_str()
+        ));
+    }
+    for (n, word) in [
+        (c.added, "added"),
+        (c.removed, "removed"),
+        (c.split, "split"),
+        (c.merged, "merged"),
+        (c.status, "status changed"),
+        (c.renumbered, "renumbered"),
+        (c.moved, "moved"),
+        (c.retitled, "retitled"),
+        (c.text, "text changed"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {word}"));
+        }
+    }
+    if c.stale_references > 0 {
+        parts.push(plural(
+            c.stale_references,
+            "stale reference",
+            "stale references",
+        ));
+    }
+    for (n, one, many) in [
+        (c.goals, "goal differs", "goals differ"),
+        (c.groups, "group differs", "groups differ"),
+        (c.themes, "theme differs", "themes differ"),
+        (c.footnotes, "footnote differs", "footnotes differ"),
+        (
+            c.glossary,
+            "glossary entry differs",
+            "glossary entries differ",
+        ),
+    ] {
+        if n > 0 {
+            parts.push(plural(n, one, many));
+        }
+    }
+    format!("{sides}: {}\n", parts.join(", "))
+}
+
+fn numbers(refs: &[MeasureRef]) -> String {
+    if refs.is_empty() {
+        "–".to_string()
+    } else {
+        refs.iter()
+            .map(|r| r.number.to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    }
+}
+
+fn status_cell(m: &MeasureChange) -> String {
+    match &m.status {
+        Some(s) => format!("{} → {}", s.old.short(), s.new.short()),
+        None => m
+            .new
+            .first()
+            .or(m.old.first())
+            .map(|r| r.status.short())
+            .unwrap_or_default(),
+    }
+}
+
+/// The table of changed measures.
+pub fn table(diff: &Diff, width: u16) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    t.set_header(vec![
+        "Old",
+        "New",
+        "Changes",
+        "Status",
+        "Title",
+        "Similarity",
+    ]);
+    let mut rows = 0;
+    for m in diff.changed_measures() {
+        rows += 1;
+        let classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+        let title = m
+            .new
+            .first()
+            .or(m.old.first())
+            .map(|r| r.title.clone())
+            .unwrap_or_default();
+        let figure = m
+            .similarity
+            .or(m.confidence)
+            .map(|s| format!("{:.0}%", s * 100.0))
+            .unwrap_or_else(|| "–".to_string());
+        t.add_row(vec![
+            numbers(&m.old),
+            numbers(&m.new),
+            classes.join(", "),
+            status_cell(m),
+            title,
+            figure,
+        ]);
+    }
+    if rows == 0 {
+        String::new()
+    } else {
+        format!("{t}\n")
+    }
+}
+
+/// Inline word differences, marked with the palette.
+pub fn words(w: &WordDiff, palette: Palette) -> String {
+    let mut out = String::new();
+    for s in &w.segments {
+        match s.tag {
+            SegmentTag::Equal => out.push_str(&s.text),
+            SegmentTag::Deleted => out.push_str(&palette.deleted(&s.text)),
+            SegmentTag::Inserted => out.push_str(&palette.inserted(&s.text)),
+        }
+    }
+    out
+}
+
+fn status_words(s: &StatusChange) -> String {
+    let base = format!("{} → {}", s.old.short(), s.new.short());
+    match (s.kind.is_change(), s.direction) {
+        (true, Some(d)) => format!("{base} ({d})"),
+        (true, None) => format!("{base} ({})", s.kind.as_str()),
+        (false, _) => format!("{base} ({}, not a change)", s.kind.as_str()),
+    }
+}
+
+fn heading(m: &MeasureChange) -> String {
+    let classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+    let title = m
+        .new
+        .first()
+        .or(m.old.first())
+        .map(|r| r.title.as_str())
+        .unwrap_or("");
+    let numbers = match (m.old.is_empty(), m.new.is_empty()) {
+        (true, _) => format!("Measure {} (new)", numbers(&m.new)),
+        (_, true) => format!("Measure {} (old)", numbers(&m.old)),
+        _ if m.old.len() == 1 && m.new.len() == 1 && m.old[0].number == m.new[0].number => {
+            format!("Measure {}", m.old[0].number)
+        }
+        _ => format!("Measure {} → {}", numbers(&m.old), numbers(&m.new)),
+    };
+    format!("{numbers} [{}]: {title}", classes.join(", "))
+}
+
+fn item_line(i: &ItemChange, palette: Palette, width: usize) -> String {
+    let label = match (&i.old_label, &i.new_label) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.clone(),
+        (None, Some(b)) => b.clone(),
+        (None, None) => String::new(),
+    };
+    let mut out = match i.kind {
+        ItemChangeKind::Added => wrap(
+            &palette.inserted(i.new_text.as_deref().unwrap_or("")),
+            width,
+            &format!("    {label} (added): "),
+        ),
+        ItemChangeKind::Removed => wrap(
+            &palette.deleted(i.old_text.as_deref().unwrap_or("")),
+            width,
+            &format!("    {label} (removed): "),
+        ),
+        ItemChangeKind::Changed => {
+            let text = i
+                .words
+                .as_ref()
+                .map(|w| words(w, palette))
+                .unwrap_or_default();
+            let similarity = i
+                .similarity
+                .map(|s| format!(", {:.0}%", s * 100.0))
+                .unwrap_or_default();
+            wrap(
+                &text,
+                width,
+                &format!("    {label} (changed{similarity}): "),
+            )
+        }
+        ItemChangeKind::Relabelled => format!("    {label} (relabelled, text unchanged)\n"),
+        ItemChangeKind::Unchanged => String::new(),
+    };
+    if let Some(s) = &i.status {
+        let _ = writeln!(out, "    {label} status: {}", status_words(s));
+    }
+    out
+}
+
+/// The details of one measure entry.
+pub fn measure_details(m: &MeasureChange, palette: Palette, width: u16) -> String {
+    let width = usize::from(width);
+    let mut out = String::new();
+    out.push_str(&palette.bold(&heading(m)));
+    out.push('\n');
+    if m.has(ChangeClass::Split) || m.has(ChangeClass::Merged) {
+        let what = if m.has(ChangeClass::Split) {
+            "split into"
+        } else {
+            "merged from"
+        };
+        let others = if m.has(ChangeClass::Split) {
+            &m.new
+        } else {
+            &m.old
+        };
+        let list: Vec<String> = others
+            .iter()
+            .map(|r| format!("{} ({})", r.number, r.title))
+            .collect();
+        out.push_str(&wrap(&list.join("; "), width, &format!("  {what}: ")));
+        if let Some(c) = m.confidence {
+            let _ = writeln!(out, "  content accounted for: {:.0}%", c * 100.0);
+        }
+        return out;
+    }
+    if let (Some(a), Some(b)) = (m.old.first(), m.new.first()) {
+        if m.has(ChangeClass::Renumbered) {
+            let _ = writeln!(out, "  renumbered: {} → {}", a.number, b.number);
+        }
+        if m.has(ChangeClass::Moved) {
+            let place = |r: &MeasureRef| {
+                format!(
+                    "theme {}{}",
+                    r.theme,
+                    r.section
+                        .as_ref()
+                        .map(|s| format!(" · {s}"))
+                        .unwrap_or_default()
+                )
+            };
+            let _ = writeln!(out, "  moved: {} → {}", place(a), place(b));
+        }
+    }
+    if let Some(s) = &m.status {
+        let _ = writeln!(out, "  status: {}", status_words(s));
+    }
+    for (name, w) in [
+        ("title", &m.title),
+        ("lead-in", &m.lead_in),
+        ("body", &m.body),
+    ] {
+        if let Some(w) = w {
+            out.push_str(&wrap(&words(w, palette), width, &format!("  {name}: ")));
+        }
+    }
+    if !m.items.is_empty() {
+        out.push_str("  items:\n");
+        for i in &m.items {
+            out.push_str(&item_line(i, palette, width));
+        }
+    }
+    if let (Some(c), Some(s)) = (m.confidence, m.similarity) {
+        if m.classes
+            .iter()
+            .any(|c| matches!(c, ChangeClass::Text | ChangeClass::Retitled))
+            || c < 0.9
+        {
+            out.push_str(&palette.dim(&format!(
+                "  similarity {:.0}%, pairing confidence {:.0}%",
+                s * 100.0,
+                c * 100.0
+            )));
+            out.push('\n');
+        }
+    }
+    if m.old.is_empty() || m.new.is_empty() {
+        let r = m.new.first().or(m.old.first());
+        if let Some(r) = r {
+            let _ = writeln!(out, "  theme {}, status {}", r.theme, r.status.short());
+        }
+    }
+    out
+}
+
+fn entry_line(e: &EntryChange, what: &str, palette: Palette, width: usize) -> String {
+    let key = match (&e.old_key, &e.new_key) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.clone(),
+        (None, Some(b)) => b.clone(),
+        (None, None) => String::new(),
+    };
+    match e.kind {
+        EntryChangeKind::Added => wrap(
+            &palette.inserted(e.new_text.as_deref().unwrap_or("")),
+            width,
+            &format!("  {what} {key} (added): "),
+        ),
+        EntryChangeKind::Removed => wrap(
+            &palette.deleted(e.old_text.as_deref().unwrap_or("")),
+            width,
+            &format!("  {what} {key} (removed): "),
+        ),
+        EntryChangeKind::Changed => wrap(
+            &e.words
+                .as_ref()
+                .map(|w| words(w, palette))
+                .unwrap_or_default(),
+            width,
+            &format!("  {what} {key} (changed): "),
+        ),
+        EntryChangeKind::Rekeyed => format!("  {what} {key} (renumbered, text unchanged)\n"),
+    }
+}
+
+fn group_lines(g: &GroupChange, palette: Palette, width: usize) -> String {
+    let mut out = String::new();
+    let number = match (g.old_number, g.new_number) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) | (None, Some(a)) => a.to_string(),
+        (None, None) => String::new(),
+    };
+    let title = g
+        .new_title
+        .as_ref()
+        .or(g.old_title.as_ref())
+        .cloned()
+        .unwrap_or_default();
+    match g.kind {
+        EntryChangeKind::Added => out.push_str(&wrap(
+            &palette.inserted(&title),
+            width,
+            &format!("  group {number} (added): "),
+        )),
+        EntryChangeKind::Removed => out.push_str(&wrap(
+            &palette.deleted(&title),
+            width,
+            &format!("  group {number} (removed): "),
+        )),
+        _ => {
+            let _ = writeln!(out, "  group {number}: {title}");
+            if let Some(w) = &g.title {
+                out.push_str(&wrap(&words(w, palette), width, "    title: "));
+            }
+            if let Some(w) = &g.text {
+                out.push_str(&wrap(&words(w, palette), width, "    text: "));
+            }
+            for p in &g.parts {
+                out.push_str(&entry_line(p, "  part", palette, width));
+            }
+        }
+    }
+    out
+}
+
+/// The whole text report.
+pub fn render(diff: &Diff, palette: Palette, options: TextOptions) -> String {
+    let width = usize::from(options.width);
+    let mut out = summary_line(diff);
+    out.push_str(&table(diff, options.width));
+    if options.stat {
+        return out;
+    }
+    // A renumbering alone says all it has to in the table.
+    for m in diff
+        .changed_measures()
+        .filter(|m| m.classes != [ChangeClass::Renumbered] || m.status.is_some())
+    {
+        out.push('\n');
+        out.push_str(&measure_details(m, palette, options.width));
+    }
+    if !diff.stale_references.is_empty() {
+        out.push('\n');
+        out.push_str(&palette.bold("Stale references"));
+        out.push('\n');
+        for s in &diff.stale_references {
+            let place = format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""));
+            let fix = match (s.target, s.should_say) {
+                (StaleTarget::Renumbered, Some(n)) => {
+                    format!("measure {} is now {n}; should say {n}", s.says)
+                }
+                (StaleTarget::Merged, Some(n)) => {
+                    format!("measure {} was merged into {n}; should say {n}", s.says)
+                }
+                (StaleTarget::Split, _) => {
+                    format!("measure {} was split; name the right piece", s.says)
+                }
+                _ => format!("measure {} was removed", s.says),
+            };
+            out.push_str(&wrap(
+                &format!("{place} says “{}”: {fix}", s.phrase),
+                width,
+                "  ",
+            ));
+        }
+    }
+    let mut section = |title: &str, body: String| {
+        if !body.is_empty() {
+            out.push('\n');
+            out.push_str(&palette.bold(title));
+            out.push('\n');
+            out.push_str(&body);
+        }
+    };
+    section(
+        "Goals",
+        diff.goals
+            .iter()
+            .map(|e| entry_line(e, "goal", palette, width))
+            .collect(),
+    );
+    section(
+        "Groups",
+        diff.groups
+            .iter()
+            .map(|g| group_lines(g, palette, width))
+            .collect(),
+    );
+    let themes: String = diff
+        .themes
+        .iter()
+        .map(|t| {
+            let mut s = String::new();
+            let title = t
+                .new_title
+                .as_ref()
+                .or(t.old_title.as_ref())
+                .cloned()
+                .unwrap_or_default();
+            match t.kind {
+                EntryChangeKind::Added => s.push_str(&wrap(
+                    &palette.inserted(&title),
+                    width,
+                    &format!("  theme {} (added): ", t.number),
+                )),
+                EntryChangeKind::Removed => s.push_str(&wrap(
+                    &palette.deleted(&title),
+                    width,
+                    &format!("  theme {} (removed): ", t.number),
+                )),
+                _ => {
+                    let _ = writeln!(s, "  theme {}: {title}", t.number);
+                    if let Some(w) = &t.title {
+                        s.push_str(&wrap(&words(w, palette), width, "    heading: "));
+                    }
+                    for a in &t.aims {
+                        s.push_str(&entry_line(a, "  aim", palette, width));
+                    }
+                    for sec in &t.sections {
+                        s.push_str(&entry_line(sec, "  section", palette, width));
+                    }
+                }
+            }
+            s
+        })
+        .collect();
+    section("Themes", themes);
+    section(
+        "Footnotes",
+        diff.footnotes
+            .iter()
+            .map(|e| entry_line(e, "footnote", palette, width))
+            .collect(),
+    );
+    section(
+        "Glossary",
+        diff.glossary
+            .iter()
+            .map(|e| entry_line(e, "term", palette, width))
+            .collect(),
+    );
+    out
+}

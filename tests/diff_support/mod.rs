@@ -1,0 +1,181 @@
+//! Shared helpers for the `diff` tests: the shipped versions, edits applied
+//! to a loaded snapshot, and a one-call diff.
+#![allow(dead_code)] // each test file uses a different subset
+
+use policydiff::align::{self, Overrides};
+use policydiff::diff::{self, ChangeClass, Diff, MeasureChange};
+use policydiff::load::load_path;
+use policydiff::snapshot::{Certainty, Item, Measure, Reference, Snapshot, Status, StatusRecord};
+use std::path::PathBuf;
+
+pub fn version_path(id: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("versions")
+        .join(id)
+        .join("snapshot.json")
+}
+
+/// The shipped programme.
+pub fn programme() -> Snapshot {
+    load_path(&version_path("actieprogramma-2014"))
+        .expect("the shipped programme loads")
+        .snapshot
+}
+
+/// The shipped summary page.
+pub fn summary() -> Snapshot {
+    load_path(&version_path("samenvatting-2014"))
+        .expect("the shipped summary loads")
+        .snapshot
+}
+
+/// Align and diff with no overrides.
+pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
+    diff_with(old, new, &Overrides::default())
+}
+
+pub fn diff_with(old: &Snapshot, new: &Snapshot, overrides: &Overrides) -> Diff {
+    let alignment = align::align(old, new, overrides).expect("overrides apply");
+    diff::compute(old, new, &alignment)
+}
+
+/// The measure entries that carry `class`.
+pub fn with_class(d: &Diff, class: ChangeClass) -> Vec<&MeasureChange> {
+    d.measures.iter().filter(|m| m.has(class)).collect()
+}
+
+/// `(old numbers, new numbers, classes)` of every changed measure entry, for
+/// exact assertions.
+pub fn changes(d: &Diff) -> Vec<(Vec<u32>, Vec<u32>, Vec<ChangeClass>)> {
+    d.changed_measures()
+        .map(|m| {
+            (
+                m.old.iter().map(|r| r.number).collect(),
+                m.new.iter().map(|r| r.number).collect(),
+                m.classes.clone(),
+            )
+        })
+        .collect()
+}
+
+pub fn measure_mut(s: &mut Snapshot, number: u32) -> &mut Measure {
+    s.measures
+        .iter_mut()
+        .find(|m| m.number == number)
+        .expect("the measure exists")
+}
+
+/// A fresh measure with distinctive words of its own.
+pub fn fresh_measure(number: u32, theme: u32, seed: &str) -> Measure {
+    Measure {
+        number,
+        title: format!("Nieuwe aanpak {seed} voor gemeentelijke jeugdwerkers"),
+        theme,
+        section: None,
+        status: StatusRecord::confirmed(Status::New, None),
+        lead_in: None,
+        body: Some(format!(
+            "Gemeenten ontvangen vanaf {seed} extra middelen voor wijkteams, buurtvaders en sportcoaches die signalen van {seed} vroeg herkennen."
+        )),
+        items: Vec::new(),
+        footnotes: Vec::new(),
+        references: Vec::new(),
+        lines: None,
+    }
+}
+
+/// Insert `m` after measure `after`, renumbering every later measure up by
+/// one (cross-reference texts are left as they are, as an editor would).
+pub fn insert_after(s: &mut Snapshot, after: u32, mut m: Measure) {
+    for x in s.measures.iter_mut().filter(|x| x.number > after) {
+        x.number += 1;
+    }
+    m.number = after + 1;
+    let at = s
+        .measures
+        .iter()
+        .position(|x| x.number > after + 1)
+        .unwrap_or(s.measures.len());
+    s.measures.insert(at, m);
+}
+
+/// Delete measure `number`, renumbering every later measure down by one.
+pub fn delete(s: &mut Snapshot, number: u32) -> Measure {
+    let at = s
+        .measures
+        .iter()
+        .position(|x| x.number == number)
+        .expect("the measure exists");
+    let m = s.measures.remove(at);
+    for x in s.measures.iter_mut().filter(|x| x.number > number) {
+        x.number -= 1;
+    }
+    m
+}
+
+/// Swap the places of two measures: each takes the other's number (and
+/// theme and section), the content moves.
+pub fn swap(s: &mut Snapshot, a: u32, b: u32) {
+    let ia = s
+        .measures
+        .iter()
+        .position(|x| x.number == a)
+        .expect("a exists");
+    let ib = s
+        .measures
+        .iter()
+        .position(|x| x.number == b)
+        .expect("b exists");
+    s.measures.swap(ia, ib);
+    let (na, ta, sa) = (
+        s.measures[ia].number,
+        s.measures[ia].theme,
+        s.measures[ia].section.clone(),
+    );
+    let (nb, tb, sb) = (
+        s.measures[ib].number,
+        s.measures[ib].theme,
+        s.measures[ib].section.clone(),
+    );
+    s.measures[ia].number = nb;
+    s.measures[ia].theme = tb;
+    s.measures[ia].section = sb;
+    s.measures[ib].number = na;
+    s.measures[ib].theme = ta;
+    s.measures[ib].section = sa;
+}
+
+pub fn item(label: &str, text: &str) -> Item {
+    Item {
+        label: label.to_string(),
+        text: text.to_string(),
+        status: None,
+        items: Vec::new(),
+        footnotes: Vec::new(),
+        references: Vec::new(),
+        lines: None,
+    }
+}
+
+/// Relabel the lettered items of a measure a, b, c … in order.
+pub fn relabel(m: &mut Measure) {
+    for (i, item) in m.items.iter_mut().enumerate() {
+        item.label = policydiff::snapshot::letter_label(i);
+    }
+}
+
+pub fn settled(status: Status) -> StatusRecord {
+    StatusRecord {
+        value: Some(status),
+        certainty: Certainty::Confirmed,
+        candidates: Vec::new(),
+        note: None,
+    }
+}
+
+pub fn reference(measure: u32) -> Reference {
+    Reference {
+        measure,
+        phrase: format!("maatregel {measure}"),
+    }
+}
