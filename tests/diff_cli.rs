@@ -191,23 +191,6 @@ fn only_and_theme_filter_the_measures() {
 }
 
 #[test]
-fn markdown_is_not_available_yet_and_says_what_is() {
-    policydiff()
-        .args([
-            "diff",
-            "actieprogramma-2014",
-            "actieprogramma-2014",
-            "--format",
-            "markdown",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "use `--format text` or `--format json`",
-        ));
-}
-
-#[test]
 fn the_programme_and_the_summary_page_compare_in_either_order() {
     for (a, b) in [
         ("actieprogramma-2014", "samenvatting-2014"),

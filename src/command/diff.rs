@@ -32,12 +32,6 @@ pub fn run(
     out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    match args.format {
-        DiffFormat::Text | DiffFormat::Json => {}
-        DiffFormat::Markdown | DiffFormat::Html => bail!(
-            "`--format markdown` and `--format html` are not available for `diff` yet; use `--format text` or `--format json`"
-        ),
-    }
     let mut overrides = Overrides {
         pairs: args.pairs.clone(),
         unpairs: args.unpairs.clone(),
@@ -72,6 +66,8 @@ pub fn run(
     };
     let report = match args.format {
         DiffFormat::Json => diff_json::render(&shown),
+        DiffFormat::Markdown => crate::render::markdown::diff(&shown, old, new),
+        DiffFormat::Html => crate::render::html::diff(&shown, old, new),
         _ => diff_text::render(
             &shown,
             palette,

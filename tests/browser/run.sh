@@ -136,4 +136,32 @@ python3 tests/browser/unescape.py "$OUT/injected.html" "$OUT/control-csp.html"
 render control-csp
 expect "control: the CSP alone stops an unescaped script" "$(dom control-csp title)" "Actieprogramma Integrale Aanpak Jihadisme (injected) · policydiff"
 
+# --- a diff of the programme against an edited copy with payloads ------------
+mkdir -p "$OUT/versions/edited"
+python3 tests/browser/inject.py "$PROGRAMME" "$OUT/versions/edited/snapshot.json" \
+    "$SCRIPT_PAYLOAD" "$IMG_PAYLOAD" --restructure
+EDITED="$OUT/versions/edited/snapshot.json"
+"$BIN" --versions versions diff actieprogramma-2014 "$EDITED" --format html -o "$OUT/diff.html" --force ||
+    fail "diff --format html of the programme against the edited copy"
+"$BIN" --versions versions diff actieprogramma-2014 "$EDITED" --format json >"$OUT/diff.json" ||
+    fail "diff --format json of the programme against the edited copy"
+render diff
+read -r CHANGED TEXT ADDED REMOVED RENUMBERED STATUS < <(python3 tests/browser/diff_counts.py "$OUT/diff.json")
+expect "diff: one change row per changed measure (as the JSON report counts them)" "$(dom diff count-attr data-change)" "$CHANGED"
+expect "diff: header counts the changed measures" "$(dom diff count changed)" "$CHANGED"
+expect "diff: header counts text changes" "$(dom diff count text)" "$TEXT"
+expect "diff: header counts added measures" "$(dom diff count added)" "$ADDED"
+expect "diff: header counts removed measures" "$(dom diff count removed)" "$REMOVED"
+expect "diff: header counts renumbered measures" "$(dom diff count renumbered)" "$RENUMBERED"
+expect "diff: header counts status changes" "$(dom diff count status)" "$STATUS"
+expect "diff: the added measure is set apart" "$(dom diff count-attr-value data-change added)" "$ADDED"
+expect "diff: the removed measure is set apart" "$(dom diff count-attr-value data-change removed)" "$REMOVED"
+expect "diff: the title is unchanged (no script ran)" "$(dom diff title)" "actieprogramma-2014 → edited · policydiff diff"
+expect "diff: no script element" "$(dom diff count-tag script)" 0
+expect "diff: no img element" "$(dom diff count-tag img)" 0
+expect "diff: no element has an onerror attribute" "$(dom diff count-attr onerror)" 0
+check "diff: the <script> payload shows as text" dom diff text-contains "$SCRIPT_PAYLOAD"
+check "diff: the onerror payload shows as text" dom diff text-contains "$IMG_PAYLOAD"
+check "diff: words are marked as inserted" test "$(dom diff count-tag ins)" -gt 0
+
 finish

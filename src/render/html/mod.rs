@@ -9,10 +9,12 @@
 
 pub mod chart;
 mod check;
+mod diff;
 pub mod escape;
 mod show;
 
 pub use check::check;
+pub use diff::diff;
 pub use escape::escape;
 pub use show::show;
 pub(crate) use show::shown_counts;

@@ -6,9 +6,11 @@
 //! report is cut to fit a comment ([`LIMIT`]) with a note of what was left out.
 
 mod check;
+mod diff;
 mod show;
 
 pub use check::{check, check_within};
+pub use diff::{diff, diff_within};
 pub use show::{show, show_within};
 
 use crate::snapshot::{Certainty, StatusRecord};

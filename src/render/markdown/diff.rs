@@ -1,0 +1,574 @@
+//! The Markdown `diff` report, for a pull-request comment: the counts first,
+//! then one collapsible section per changed measure with its word-level
+//! differences, status changes and renumbering in words; renumberings that
+//! change nothing else in one line; then stale references and other parts.
+//! Cut to [`LIMIT`] with a note of what was left out.
+
+use super::show::{measure_text, ranges};
+use super::{Budget, LIMIT, Mark, code, escape, escape_html, status_words, words};
+use crate::diff::{
+    ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
+    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StaleTarget,
+    StatusChange, VersionRef, WordDiff,
+};
+use crate::render::html::dutch;
+use crate::snapshot::Snapshot;
+use std::fmt::Write;
+
+fn word_diff(w: &WordDiff) -> String {
+    words(w.segments.iter().map(|s| {
+        (
+            match s.tag {
+                SegmentTag::Equal => Mark::Same,
+                SegmentTag::Deleted => Mark::Deleted,
+                SegmentTag::Inserted => Mark::Inserted,
+            },
+            s.text.as_str(),
+        )
+    }))
+}
+
+/// The `diff` report as GitHub-flavoured Markdown, at most [`LIMIT`]
+/// characters. `old` and `new` supply the text of added and removed measures.
+pub fn diff(diff: &Diff, old: &Snapshot, new: &Snapshot) -> String {
+    diff_within(diff, old, new, LIMIT)
+}
+
+/// [`diff`] with another size limit.
+pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) -> String {
+    let mut b = Budget::new(limit);
+    b.push(&format!(
+        "## policydiff: {} → {}\n\n",
+        code(&diff.old.id),
+        code(&diff.new.id)
+    ));
+    b.push(&format!(
+        "**Old:** {}  \n**New:** {}\n\n",
+        version(&diff.old),
+        version(&diff.new)
+    ));
+    if diff.is_empty() {
+        b.push("No differences.\n");
+        return b.finish("");
+    }
+    b.push(&counts(diff));
+
+    let changed: Vec<&MeasureChange> = diff.changed_measures().collect();
+    let renumbered_only: Vec<&MeasureChange> = changed
+        .iter()
+        .copied()
+        .filter(|m| m.classes == [ChangeClass::Renumbered] && m.status.is_none())
+        .collect();
+    let detailed: Vec<&MeasureChange> = changed
+        .iter()
+        .copied()
+        .filter(|m| !(m.classes == [ChangeClass::Renumbered] && m.status.is_none()))
+        .collect();
+    if !detailed.is_empty() {
+        b.push("\n### Changed measures\n");
+    }
+    let mut short: Vec<&MeasureChange> = Vec::new();
+    for m in &detailed {
+        if !short.is_empty() || !b.try_push(&details(diff, m, old, new)) {
+            short.push(m);
+        }
+    }
+    // What did not fit in full goes in one line each, while that fits.
+    let mut left: Vec<String> = Vec::new();
+    if !short.is_empty() {
+        b.push("\nIn brief (no room for the details):\n\n");
+        for m in short {
+            if !left.is_empty() || !b.try_push(&one_line(m)) {
+                left.push(numbers_of(m));
+            }
+        }
+        b.leave_out("the word-level details of some changed measures (listed in brief above)");
+    }
+    if !left.is_empty() {
+        b.leave_out(format!(
+            "{} more changed measures: {}",
+            left.len(),
+            left.join(", ")
+        ));
+    }
+    if !renumbered_only.is_empty() {
+        let pairs = shifted_ranges(&renumbered_only);
+        let text = format!(
+            "\n**Renumbered only** ({}, text and status unchanged): {}\n",
+            renumbered_only.len(),
+            pairs
+        );
+        if b.is_cut() || !b.try_push(&text) {
+            let olds: Vec<u32> = renumbered_only
+                .iter()
+                .filter_map(|m| m.old.first().map(|r| r.number))
+                .collect();
+            b.leave_out(format!(
+                "the list of measures only renumbered (old {})",
+                ranges(&olds)
+            ));
+        }
+    }
+    if !diff.stale_references.is_empty() {
+        let mut text = String::from("\n### Stale references\n\n");
+        for s in &diff.stale_references {
+            let _ = writeln!(text, "- {}", stale_words(s));
+        }
+        if b.is_cut() || !b.try_push(&text) {
+            b.leave_out(crate::render::html::plural(
+                diff.stale_references.len(),
+                "stale reference",
+            ));
+        }
+    }
+    other_parts(&mut b, diff);
+    b.finish("`policydiff diff --format html -o report.html` writes the whole report.")
+}
+
+/// Renumberings as runs that moved by the same amount: `12–24 → 13–25,
+/// 26–28 → 27–29`.
+fn shifted_ranges(entries: &[&MeasureChange]) -> String {
+    let mut pairs: Vec<(u32, u32)> = entries
+        .iter()
+        .filter_map(|m| Some((m.old.first()?.number, m.new.first()?.number)))
+        .collect();
+    pairs.sort_unstable();
+    let mut runs: Vec<((u32, u32), (u32, u32))> = Vec::new();
+    for (o, n) in pairs {
+        match runs.last_mut() {
+            Some((_, last)) if last.0 + 1 == o && last.1 + 1 == n => *last = (o, n),
+            _ => runs.push(((o, n), (o, n))),
+        }
+    }
+    let words: Vec<String> = runs
+        .into_iter()
+        .map(|(first, last)| {
+            if first == last {
+                format!("{} → {}", first.0, first.1)
+            } else {
+                format!("{}–{} → {}–{}", first.0, last.0, first.1, last.1)
+            }
+        })
+        .collect();
+    words.join(", ")
+}
+
+fn version(v: &VersionRef) -> String {
+    format!(
+        "{} · {} · {}{}",
+        escape(&v.title),
+        code(&v.id),
+        v.kind.as_str(),
+        v.date
+            .as_deref()
+            .map(|d| format!(" · {}", escape(d)))
+            .unwrap_or_default()
+    )
+}
+
+fn counts(diff: &Diff) -> String {
+    let c = diff.counts();
+    let mut out = String::from("| Change | Count |\n| :-- | --: |\n");
+    if diff.comparison == Comparison::Programmes {
+        let _ = writeln!(out, "| measures paired | {} |", c.paired);
+    } else {
+        let _ = writeln!(
+            out,
+            "| compared at group level | {} and {} |",
+            diff.old.kind.as_str(),
+            diff.new.kind.as_str()
+        );
+    }
+    for (label, n) in [
+        ("unchanged", c.unchanged),
+        ("added", c.added),
+        ("removed", c.removed),
+        ("split", c.split),
+        ("merged", c.merged),
+        ("status changed", c.status),
+        ("renumbered", c.renumbered),
+        ("moved to another theme", c.moved),
+        ("retitled", c.retitled),
+        ("text changed", c.text),
+        ("stale references", c.stale_references),
+        ("goals that differ", c.goals),
+        ("groups that differ", c.groups),
+        ("themes that differ", c.themes),
+        ("footnotes that differ", c.footnotes),
+        ("glossary entries that differ", c.glossary),
+    ] {
+        if n > 0 {
+            let _ = writeln!(out, "| {label} | {n} |");
+        }
+    }
+    out
+}
+
+fn numbers(refs: &[MeasureRef]) -> String {
+    let n: Vec<String> = refs.iter().map(|r| r.number.to_string()).collect();
+    n.join(" + ")
+}
+
+fn numbers_of(m: &MeasureChange) -> String {
+    match (m.old.is_empty(), m.new.is_empty()) {
+        (true, _) => format!("new {}", numbers(&m.new)),
+        (_, true) => format!("old {}", numbers(&m.old)),
+        _ if m.old.len() == 1 && m.new.len() == 1 && m.old[0].number == m.new[0].number => {
+            m.old[0].number.to_string()
+        }
+        _ => format!("{} → {}", numbers(&m.old), numbers(&m.new)),
+    }
+}
+
+fn classes(m: &MeasureChange) -> String {
+    let c: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+    c.join(", ")
+}
+
+fn title(m: &MeasureChange) -> &str {
+    m.new
+        .first()
+        .or(m.old.first())
+        .map_or("", |r| r.title.as_str())
+}
+
+fn one_line(m: &MeasureChange) -> String {
+    format!(
+        "- **{}** ({}): {}\n",
+        escape(&numbers_of(m)),
+        classes(m),
+        escape(title(m))
+    )
+}
+
+fn status_sentence(s: &StatusChange) -> String {
+    let side = |r: &crate::snapshot::StatusRecord| match r.settled() {
+        Some(v) => format!(
+            "**{v}** ({}{})",
+            dutch(v),
+            if r.certainty == crate::snapshot::Certainty::Deduced {
+                ", deduced"
+            } else {
+                ""
+            }
+        ),
+        None => escape(&status_words(r)),
+    };
+    let (from, to) = (side(&s.old), side(&s.new));
+    match (s.kind.is_change(), s.direction) {
+        (true, Some(d)) => format!("Status changed from {from} to {to}: {d}."),
+        (true, None) => format!(
+            "Status {} from {from} to {to} (one side is uncertain).",
+            s.kind.as_str()
+        ),
+        (false, _) => format!(
+            "Status {} from {from} to {to}; not a change.",
+            s.kind.as_str()
+        ),
+    }
+}
+
+fn details(diff: &Diff, m: &MeasureChange, old: &Snapshot, new: &Snapshot) -> String {
+    let mut out = format!(
+        "\n<details><summary><b>{}</b> · {} · {}</summary>\n\n",
+        escape_html(&numbers_of(m)),
+        escape_html(&classes(m)),
+        escape_html(title(m))
+    );
+    let mut facts: Vec<String> = Vec::new();
+    if m.has(ChangeClass::Added) {
+        facts.push("Added: the old version has no such measure.".into());
+    }
+    if m.has(ChangeClass::Removed) {
+        facts.push("Removed: the new version has no such measure.".into());
+    }
+    if m.has(ChangeClass::Split) || m.has(ChangeClass::Merged) {
+        let (what, others) = if m.has(ChangeClass::Split) {
+            (
+                format!("Measure {} was split into", numbers(&m.old)),
+                &m.new,
+            )
+        } else {
+            (
+                format!("Measure {} was merged from", numbers(&m.new)),
+                &m.old,
+            )
+        };
+        let list: Vec<String> = others
+            .iter()
+            .map(|r| format!("{} ({})", r.number, escape(&r.title)))
+            .collect();
+        facts.push(format!("{what} {}.", list.join("; ")));
+        if let Some(c) = m.confidence {
+            facts.push(format!("The pieces hold {:.0}% of the content.", c * 100.0));
+        }
+    }
+    if let (Some(a), Some(b)) = (m.old.first(), m.new.first()) {
+        if m.has(ChangeClass::Renumbered) && m.old.len() == 1 && m.new.len() == 1 {
+            facts.push(format!("Renumbered from {} to {}.", a.number, b.number));
+        }
+        if m.has(ChangeClass::Moved) {
+            let place = |r: &MeasureRef| {
+                format!(
+                    "theme {}{}",
+                    r.theme,
+                    r.section
+                        .as_ref()
+                        .map(|s| format!(" ({})", escape(s)))
+                        .unwrap_or_default()
+                )
+            };
+            facts.push(format!("Moved from {} to {}.", place(a), place(b)));
+        }
+    }
+    if let Some(s) = &m.status {
+        facts.push(status_sentence(s));
+    } else if m.old.is_empty() || m.new.is_empty() {
+        if let Some(r) = m.new.first().or(m.old.first()) {
+            facts.push(format!(
+                "Theme {}, status {}.",
+                r.theme,
+                escape(&status_words(&r.status))
+            ));
+        }
+    }
+    if let Some(w) = &m.title {
+        facts.push(format!("Title: {}", word_diff(w)));
+    }
+    if let (Some(s), Some(c)) = (m.similarity, m.confidence) {
+        if m.classes
+            .iter()
+            .any(|c| matches!(c, ChangeClass::Text | ChangeClass::Retitled))
+            || c < 0.9
+        {
+            facts.push(format!(
+                "Similarity {:.0}%, pairing confidence {:.0}%.",
+                s * 100.0,
+                c * 100.0
+            ));
+        }
+    }
+    for s in diff
+        .stale_references
+        .iter()
+        .filter(|s| m.new.iter().any(|r| r.number == s.measure))
+    {
+        facts.push(format!("⚠️ {}", stale_words(s)));
+    }
+    for f in facts {
+        let _ = writeln!(out, "- {f}");
+    }
+    out.push('\n');
+    if m.old.is_empty() || m.new.is_empty() {
+        let (snapshot, r) = if m.old.is_empty() {
+            (new, m.new.first())
+        } else {
+            (old, m.old.first())
+        };
+        if let Some(full) = r.and_then(|r| snapshot.measure(r.number)) {
+            measure_text(&mut out, full);
+        }
+    } else {
+        for w in [&m.lead_in, &m.body].into_iter().flatten() {
+            let _ = write!(out, "{}\n\n", word_diff(w));
+        }
+        if !m.items.is_empty() {
+            out.push_str("Items:\n\n");
+            for i in &m.items {
+                item(&mut out, i);
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("</details>\n");
+    out
+}
+
+fn item(out: &mut String, i: &ItemChange) {
+    let label = match (&i.old_label, &i.new_label) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.clone(),
+        (None, Some(b)) => b.clone(),
+        (None, None) => String::new(),
+    };
+    let text = match i.kind {
+        ItemChangeKind::Added => format!(
+            "(added) {}",
+            words([(Mark::Inserted, i.new_text.as_deref().unwrap_or(""))])
+        ),
+        ItemChangeKind::Removed => format!(
+            "(removed) {}",
+            words([(Mark::Deleted, i.old_text.as_deref().unwrap_or(""))])
+        ),
+        ItemChangeKind::Changed => {
+            let sim = i
+                .similarity
+                .map(|s| format!(" ({:.0}% alike)", s * 100.0))
+                .unwrap_or_default();
+            format!(
+                "{}{sim}",
+                i.words.as_ref().map(word_diff).unwrap_or_default()
+            )
+        }
+        ItemChangeKind::Relabelled => "(relabelled, text unchanged)".into(),
+        ItemChangeKind::Unchanged => "(text unchanged)".into(),
+    };
+    let _ = write!(out, "- **{}** {text}", escape(&label));
+    if let Some(s) = &i.status {
+        let _ = write!(out, " — {}", status_sentence(s));
+    }
+    out.push('\n');
+}
+
+fn stale_words(s: &StaleReference) -> String {
+    let place = format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""));
+    let fix = match (s.target, s.should_say) {
+        (StaleTarget::Renumbered, Some(n)) => {
+            format!("measure {} is now {n}; it should say {n}", s.says)
+        }
+        (StaleTarget::Merged, Some(n)) => {
+            format!("measure {} was merged into {n}; it should say {n}", s.says)
+        }
+        (StaleTarget::Split, _) => format!("measure {} was split", s.says),
+        (StaleTarget::Removed, _) => format!("measure {} was removed", s.says),
+        (_, None) => format!("measure {} has no single successor", s.says),
+    };
+    format!(
+        "{} says “{}”, but {}.",
+        escape(&place),
+        escape(&s.phrase),
+        fix
+    )
+}
+
+fn key(e: &EntryChange) -> String {
+    match (&e.old_key, &e.new_key) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.clone(),
+        (None, Some(b)) => b.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+fn entry(e: &EntryChange, what: &str) -> String {
+    let text = match e.kind {
+        EntryChangeKind::Added => format!(
+            "(added) {}",
+            words([(Mark::Inserted, e.new_text.as_deref().unwrap_or(""))])
+        ),
+        EntryChangeKind::Removed => format!(
+            "(removed) {}",
+            words([(Mark::Deleted, e.old_text.as_deref().unwrap_or(""))])
+        ),
+        EntryChangeKind::Changed => e.words.as_ref().map(word_diff).unwrap_or_default(),
+        EntryChangeKind::Rekeyed => "(renumbered, text unchanged)".into(),
+    };
+    format!("- {what} **{}**: {text}\n", escape(&key(e)))
+}
+
+fn group(g: &GroupChange) -> String {
+    let number = match (g.old_number, g.new_number) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) | (None, Some(a)) => a.to_string(),
+        (None, None) => String::new(),
+    };
+    let name = g
+        .new_title
+        .as_ref()
+        .or(g.old_title.as_ref())
+        .cloned()
+        .unwrap_or_default();
+    let mut out = match g.kind {
+        EntryChangeKind::Added => format!(
+            "- group **{}** (added): {}\n",
+            escape(&number),
+            words([(Mark::Inserted, name.as_str())])
+        ),
+        EntryChangeKind::Removed => format!(
+            "- group **{}** (removed): {}\n",
+            escape(&number),
+            words([(Mark::Deleted, name.as_str())])
+        ),
+        _ => format!(
+            "- group **{}**: {}\n",
+            escape(&number),
+            g.title
+                .as_ref()
+                .map(word_diff)
+                .unwrap_or_else(|| escape(&name))
+        ),
+    };
+    if let Some(w) = &g.text {
+        let _ = writeln!(out, "  - text: {}", word_diff(w));
+    }
+    for p in &g.parts {
+        out.push_str("  ");
+        out.push_str(&entry(p, "part"));
+    }
+    out
+}
+
+fn other_parts(b: &mut Budget, diff: &Diff) {
+    let mut sections: Vec<(&str, String)> = Vec::new();
+    let join = |v: Vec<String>| v.concat();
+    sections.push((
+        "Goals",
+        join(diff.goals.iter().map(|e| entry(e, "goal")).collect()),
+    ));
+    sections.push(("Groups", join(diff.groups.iter().map(group).collect())));
+    sections.push((
+        "Themes",
+        join(
+            diff.themes
+                .iter()
+                .map(|t| {
+                    let name = t
+                        .new_title
+                        .as_ref()
+                        .or(t.old_title.as_ref())
+                        .cloned()
+                        .unwrap_or_default();
+                    let mut s = format!(
+                        "- theme **{}**: {}\n",
+                        t.number,
+                        t.title
+                            .as_ref()
+                            .map(word_diff)
+                            .unwrap_or_else(|| escape(&name))
+                    );
+                    for e in t.aims.iter() {
+                        s.push_str("  ");
+                        s.push_str(&entry(e, "aim"));
+                    }
+                    for e in t.sections.iter() {
+                        s.push_str("  ");
+                        s.push_str(&entry(e, "section"));
+                    }
+                    s
+                })
+                .collect(),
+        ),
+    ));
+    sections.push((
+        "Footnotes",
+        join(
+            diff.footnotes
+                .iter()
+                .map(|e| entry(e, "footnote"))
+                .collect(),
+        ),
+    ));
+    sections.push((
+        "Glossary",
+        join(diff.glossary.iter().map(|e| entry(e, "term")).collect()),
+    ));
+    for (title, body) in sections {
+        if body.is_empty() {
+            continue;
+        }
+        let text = format!("\n### {title}\n\n{body}");
+        if b.is_cut() || !b.try_push(&text) {
+            b.leave_out(format!("the differences in {}", title.to_lowercase()));
+        }
+    }
+}
