@@ -164,4 +164,20 @@ check "diff: the <script> payload shows as text" dom diff text-contains "$SCRIPT
 check "diff: the onerror payload shows as text" dom diff text-contains "$IMG_PAYLOAD"
 check "diff: words are marked as inserted" test "$(dom diff count-tag ins)" -gt 0
 
+# --- check of the shipped versions ------------------------------------------
+# check exits 1 when it finds errors; the report is written either way.
+"$BIN" --versions versions check --format html -o "$OUT/check.html" --force
+[ -s "$OUT/check.html" ] || fail "check --format html of the shipped versions"
+"$BIN" --versions versions check --format json >"$OUT/check.json"
+render check
+read -r FINDINGS ERRORS WARNINGS INFOS < <(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+c = d["counts"]
+print(len(d["findings"]), c["error"], c["warning"], c["info"])' "$OUT/check.json")
+expect "check: one article per finding (as the JSON report lists them)" "$(dom check count-attr data-finding)" "$FINDINGS"
+expect "check: header counts errors" "$(dom check count errors)" "$ERRORS"
+expect "check: header counts warnings" "$(dom check count warnings)" "$WARNINGS"
+expect "check: header counts infos" "$(dom check count infos)" "$INFOS"
+
 finish
