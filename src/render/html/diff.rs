@@ -499,11 +499,11 @@ fn change(out: &mut String, diff: &Diff, m: &MeasureChange, old: &Snapshot, new:
     // or removed.
     if m.old.is_empty() || m.new.is_empty() {
         let (snapshot, r) = if m.old.is_empty() {
-            (new, &m.new[0])
+            (new, m.new.first())
         } else {
-            (old, &m.old[0])
+            (old, m.old.first())
         };
-        if let Some(full) = snapshot.measure(r.number) {
+        if let Some(full) = r.and_then(|r| snapshot.measure(r.number)) {
             measure_text(out, full);
         }
     } else if m.old.len() > 1 || m.new.len() > 1 {
