@@ -436,3 +436,123 @@ fn an_unusable_id_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("is not a usable version id"));
 }
+
+// ---- end to end: import a variant, diff it against the shipped version -------
+
+#[test]
+fn an_imported_variant_diffed_against_the_shipped_version_gives_the_planted_edits() {
+    // Plant: a measure inserted after 11 (with its mark), an item added to
+    // measure 1, a glossary entry added.
+    let text = renumber(&seed(PROGRAMME_SEED), 12, 1);
+    let text = insert_before(
+        &text,
+        "Uitreizigers en terugkeerders worden",
+        "12.\t Een nieuw meldpunt voor ouders van minderjarige uitreizigers wordt ingericht.\n\t a.\t Ouders kunnen daar anoniem zorgen over hun kinderen melden.\n\n",
+    );
+    let text = insert_before(&text, "(B)\n\n(N)\n\n(N)\n Interventies", "(N)\n\n");
+    let text = insert_before(
+        &text,
+        "2.\t Verdachten",
+        "\t e.\t Een toegevoegd item over terugkeerders en hun netwerken.\n\n",
+    );
+    let text = insert_before(
+        &text,
+        "BRP: Basisregistratie",
+        "Bestuurlijke aanpak: maatregelen van gemeenten en Rijk buiten het strafrecht.\n\n",
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let source = store.join("variant.txt");
+    std::fs::write(&source, text).unwrap();
+    policydiff()
+        .arg("--versions")
+        .arg(store)
+        .arg("import")
+        .arg(&source)
+        .args([
+            "--kind",
+            "programme",
+            "--id",
+            "variant",
+            "--title",
+            "Actieprogramma Integrale Aanpak Jihadisme",
+            "--date",
+            "2014-08-29",
+        ])
+        .assert()
+        .success();
+    let shipped = root().join("versions/actieprogramma-2014/snapshot.json");
+    let out = policydiff()
+        .arg("--versions")
+        .arg(store)
+        .arg("diff")
+        .arg(&shipped)
+        .args(["variant", "--format", "json", "--exit-code"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let counts = &d["counts"];
+    let n = |k: &str| counts[k].as_u64().unwrap();
+    assert_eq!(
+        (
+            n("added"),
+            n("removed"),
+            n("renumbered"),
+            n("text"),
+            n("status"),
+            n("moved"),
+            n("split"),
+            n("merged")
+        ),
+        (1, 0, 27, 1, 0, 0, 0, 0)
+    );
+    assert_eq!(
+        (
+            n("glossary"),
+            n("stale_references"),
+            n("goals"),
+            n("groups"),
+            n("themes"),
+            n("footnotes")
+        ),
+        (1, 1, 0, 0, 0, 0)
+    );
+    let added: Vec<&Value> = d["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["classes"][0] == "added")
+        .collect();
+    assert_eq!(added[0]["new"][0]["number"], 12);
+    let text_changed: Vec<&Value> = d["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            m["classes"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("text"))
+        })
+        .collect();
+    assert_eq!(text_changed[0]["new"][0]["number"], 1);
+    let stale = &d["stale_references"][0];
+    assert_eq!(
+        (stale["says"].as_u64(), stale["should_say"].as_u64()),
+        (Some(30), Some(31))
+    );
+    assert_eq!(
+        (
+            d["glossary"][0]["kind"].as_str(),
+            d["glossary"][0]["new_key"].as_str()
+        ),
+        (Some("added"), Some("Bestuurlijke aanpak"))
+    );
+}

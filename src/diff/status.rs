@@ -102,31 +102,31 @@ pub fn compare(old: &StatusRecord, new: &StatusRecord) -> Option<StatusChange> {
     })
 }
 
-/// Compare optional records (items carry a status only sometimes): a status
-/// that appears or disappears is a change.
+/// Compare optional records (items carry a status only sometimes). An item
+/// status that is recorded on one side only is reported (`settled` when it
+/// appears, `unsettled` when it goes) but is not a change: a missing status
+/// means "not recorded" — an importer cannot tell item marks apart — not "no
+/// status".
 pub fn compare_optional(
     old: Option<&StatusRecord>,
     new: Option<&StatusRecord>,
 ) -> Option<StatusChange> {
-    let none = StatusRecord {
-        value: None,
-        certainty: Certainty::Uncertain,
-        candidates: Vec::new(),
-        note: None,
-    };
+    let unrecorded = StatusRecord::uncertain(Status::ALL.to_vec(), None);
     match (old, new) {
         (None, None) => None,
         (Some(a), Some(b)) => compare(a, b),
-        (a, b) => {
-            let (a, b) = (a.unwrap_or(&none), b.unwrap_or(&none));
-            let direction = b.settled().map(Status::word);
-            Some(StatusChange {
-                kind: StatusChangeKind::Changed,
-                old: a.clone(),
-                new: b.clone(),
-                direction,
-            })
-        }
+        (Some(a), None) => Some(StatusChange {
+            kind: StatusChangeKind::Unsettled,
+            old: a.clone(),
+            new: unrecorded,
+            direction: None,
+        }),
+        (None, Some(b)) => Some(StatusChange {
+            kind: StatusChangeKind::Settled,
+            old: unrecorded,
+            new: b.clone(),
+            direction: None,
+        }),
     }
 }
 
@@ -136,6 +136,16 @@ mod tests {
 
     fn settled(s: Status) -> StatusRecord {
         StatusRecord::confirmed(s, None)
+    }
+
+    #[test]
+    fn an_item_status_recorded_on_one_side_only_is_not_a_change() {
+        let n = StatusRecord::confirmed(Status::New, None);
+        let gone = compare_optional(Some(&n), None).unwrap();
+        assert_eq!(gone.kind, StatusChangeKind::Unsettled);
+        let came = compare_optional(None, Some(&n)).unwrap();
+        assert_eq!(came.kind, StatusChangeKind::Settled);
+        assert!(!gone.kind.is_change() && !came.kind.is_change());
     }
 
     #[test]
