@@ -145,7 +145,11 @@ fn a_programme_against_its_summary_page_compares_groups_without_a_chart() {
 fn identical_versions_say_so() {
     let p = programme();
     let d = diff(&p, &p);
-    assert!(html::diff(&d, &p, &p).contains("No differences."));
+    let page = html::diff(&d, &p, &p);
+    assert!(page.contains("No differences."));
+    assert_eq!(page.matches(" data-change=\"").count(), 0);
+    // Every measure is still reachable, collapsed.
+    assert_eq!(page.matches(" data-unchanged=\"").count(), 38);
     assert!(markdown::diff(&d, &p, &p).contains("No differences."));
 }
 
