@@ -8,7 +8,7 @@ use policydiff::diff::{ChangeClass, Diff, Filter};
 use policydiff::render::color::Palette;
 use policydiff::render::diff_text::TextOptions;
 use policydiff::render::{diff_json, diff_text};
-use policydiff::snapshot::Status;
+use policydiff::snapshot::{Snapshot, Status};
 
 const FULL: TextOptions = TextOptions {
     stat: false,
@@ -18,9 +18,10 @@ const FULL: TextOptions = TextOptions {
 /// Old programme → a new one with a measure inserted after 11, 2 made V, an
 /// item inserted in 25, a word changed in 1b, 29 retitled and a glossary
 /// definition changed.
-fn edited() -> Diff {
-    let old = programme();
-    let mut new = old.clone();
+/// The edited copy the README shows, also shipped as
+/// `examples/actieprogramma-2015-voorbeeld.json`.
+fn edited_programme() -> Snapshot {
+    let mut new = programme();
     measure_mut(&mut new, 2).status = settled(Status::Strengthened);
     let m = measure_mut(&mut new, 25);
     m.items.insert(
@@ -38,7 +39,32 @@ fn edited() -> Diff {
         "Algemene Inlichtingen- en Veiligheidsdienst van Nederland.".to_string();
     insert_after(&mut new, 11, fresh_measure(0, 1, "2015"));
     new.id = "actieprogramma-2015".to_string();
-    diff(&old, &new)
+    new.title = "Actieprogramma Integrale Aanpak Jihadisme (fictitious 2015 edit)".to_string();
+    new.date = None;
+    new.source = None;
+    new.notes = vec![
+        "A fictitious edit of actieprogramma-2014 for the README and the tests: measure 2 strengthened, an item inserted in 25, a word changed in 1b, 29 retitled, a glossary definition changed, and a new measure after 11 that renumbers 12–38 to 13–39.".to_string(),
+    ];
+    new
+}
+
+fn edited() -> Diff {
+    diff(&programme(), &edited_programme())
+}
+
+#[test]
+fn the_example_file_is_the_edited_programme_the_readme_shows() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/actieprogramma-2015-voorbeeld.json");
+    let want = edited_programme().to_json();
+    if std::env::var_os("POLICYDIFF_BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "examples/actieprogramma-2015-voorbeeld.json is stale; rerun with POLICYDIFF_BLESS=1"
+    );
 }
 
 #[test]
