@@ -3,7 +3,7 @@
 //! from a word list, and edited copies with a record of every planted pairing.
 
 use policydiff::snapshot::{
-    Certainty, FORMAT, Item, Kind, Measure, Snapshot, Status, StatusRecord, Theme, letter_label,
+    Certainty, Item, Kind, Measure, Snapshot, Status, StatusRecord, Theme, letter_label,
     roman_label,
 };
 
@@ -273,29 +273,11 @@ pub fn programme(n: usize, seed: u64) -> Snapshot {
     let measures = (0..n)
         .map(|i| measure(&mut rng, (i + 1) as u32, (i * 5 / n.max(1)) as u32 + 1))
         .collect();
-    Snapshot {
-        format: FORMAT.to_string(),
-        kind: Kind::Programme,
-        id: format!("synthetic-{n}"),
-        title: "Synthetisch actieprogramma".to_string(),
-        date: None,
-        publishers: Vec::new(),
-        describes: None,
-        description: None,
-        source: None,
-        notes: Vec::new(),
-        groups_intro: None,
-        groups: Vec::new(),
-        introduction: None,
-        goals: Vec::new(),
-        legend: None,
-        themes,
-        measures,
-        footnotes: Vec::new(),
-        glossary: None,
-        organisations: None,
-        unplaced: Vec::new(),
-    }
+    let mut s = Snapshot::new(Kind::Programme, &format!("synthetic-{n}"));
+    s.title = "Synthetisch actieprogramma".to_string();
+    s.themes = themes;
+    s.measures = measures;
+    s
 }
 
 /// What the edits planted: for each measure of the edited copy, the old

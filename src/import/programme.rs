@@ -5,7 +5,7 @@
 use super::units::{Marker, Unit, units};
 use super::{ImportError, Imported, Warning, goals, references};
 use crate::snapshot::{
-    Certainty, FORMAT, Footnote, Glossary, GlossaryEntry, Group, Introduction, Item, Kind, Legend,
+    Certainty, Footnote, Glossary, GlossaryEntry, Group, Introduction, Item, Kind, Legend,
     LegendEntry, Lines, Measure, Paragraph, Part, Section, Snapshot, Status, StatusRecord, Theme,
     Unplaced, expected_label,
 };
@@ -50,7 +50,7 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
         _ => None,
     });
     let mut p = Parser {
-        s: empty_snapshot(id),
+        s: Snapshot::new(Kind::Programme, id),
         warnings: Vec::new(),
         stage: Stage::Overview,
         footnote_numbers: footnote_numbers.collect(),
@@ -137,32 +137,6 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
         snapshot: p.s,
         warnings: p.warnings,
     })
-}
-
-fn empty_snapshot(id: &str) -> Snapshot {
-    Snapshot {
-        format: FORMAT.to_string(),
-        kind: Kind::Programme,
-        id: id.to_string(),
-        title: String::new(),
-        date: None,
-        publishers: Vec::new(),
-        describes: None,
-        description: None,
-        source: None,
-        notes: Vec::new(),
-        groups_intro: None,
-        groups: Vec::new(),
-        introduction: None,
-        goals: Vec::new(),
-        legend: None,
-        themes: Vec::new(),
-        measures: Vec::new(),
-        footnotes: Vec::new(),
-        glossary: None,
-        organisations: None,
-        unplaced: Vec::new(),
-    }
 }
 
 fn shorten(text: &str) -> String {

@@ -2,7 +2,7 @@
 //! parts, organisations; navigation leftovers are skipped (and reported).
 
 use super::{ImportError, Imported, Warning, goals};
-use crate::snapshot::{FORMAT, Group, Introduction, Kind, Lines, Part, Snapshot};
+use crate::snapshot::{Group, Introduction, Kind, Lines, Part, Snapshot};
 
 /// Lines of web-page furniture, not content.
 const NAVIGATION: [&str; 8] = [
@@ -32,29 +32,7 @@ fn bullet(raw: &str) -> Option<(usize, &str)> {
 
 pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
     let mut warnings = Vec::new();
-    let mut s = Snapshot {
-        format: FORMAT.to_string(),
-        kind: Kind::Summary,
-        id: id.to_string(),
-        title: String::new(),
-        date: None,
-        publishers: Vec::new(),
-        describes: None,
-        description: None,
-        source: None,
-        notes: Vec::new(),
-        groups_intro: None,
-        groups: Vec::new(),
-        introduction: None,
-        goals: Vec::new(),
-        legend: None,
-        themes: Vec::new(),
-        measures: Vec::new(),
-        footnotes: Vec::new(),
-        glossary: None,
-        organisations: None,
-        unplaced: Vec::new(),
-    };
+    let mut s = Snapshot::new(Kind::Summary, id);
     // Which labelled section of the page a paragraph belongs to.
     let mut section: Option<String> = None;
     let mut group_indent: Option<usize> = None;

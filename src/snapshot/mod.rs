@@ -333,6 +333,33 @@ pub struct Unplaced {
 }
 
 impl Snapshot {
+    /// An empty snapshot of this kind: the start of an import or a generator.
+    pub fn new(kind: Kind, id: &str) -> Snapshot {
+        Snapshot {
+            format: FORMAT.to_string(),
+            kind,
+            id: id.to_string(),
+            title: String::new(),
+            date: None,
+            publishers: Vec::new(),
+            describes: None,
+            description: None,
+            source: None,
+            notes: Vec::new(),
+            groups_intro: None,
+            groups: Vec::new(),
+            introduction: None,
+            goals: Vec::new(),
+            legend: None,
+            themes: Vec::new(),
+            measures: Vec::new(),
+            footnotes: Vec::new(),
+            glossary: None,
+            organisations: None,
+            unplaced: Vec::new(),
+        }
+    }
+
     /// The measure with this number, if any.
     pub fn measure(&self, number: u32) -> Option<&Measure> {
         self.measures.iter().find(|m| m.number == number)
