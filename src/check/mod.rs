@@ -18,9 +18,8 @@ pub mod word_diff;
 pub use finding::{CheckedVersion, Counts, Finding, Report, Severity};
 pub use word_diff::{Change, Segment, WordDiff};
 
-use crate::load::{JsonPath, LoadError, Loaded, SNAPSHOT_FILE, Store, parse_unvalidated};
+use crate::load::{JsonPath, Loaded};
 use crate::snapshot::{Kind, Lines};
-use std::path::{Path, PathBuf};
 
 /// Check `versions`. `companions` are further versions (the programmes that
 /// checked summary pages describe) that are compared with but not checked
@@ -65,49 +64,6 @@ pub fn check(versions: &[Loaded], companions: &[Loaded]) -> Report {
         })
         .collect();
     Report::new(checked, findings)
-}
-
-/// Load a version for checking: like [`Store::load`], but without the schema
-/// rules, which `check` reports as findings. Built-in versions are loaded
-/// (and validated) by the store.
-pub fn load(store: &Store, name: &str) -> Result<Loaded, LoadError> {
-    let looks_like_path = name.contains('/')
-        || name.contains(std::path::MAIN_SEPARATOR)
-        || name.ends_with(".json")
-        || Path::new(name).is_file();
-    let path = if looks_like_path {
-        PathBuf::from(name)
-    } else {
-        match store {
-            Store::Dir(dir) if dir.join(name).join(SNAPSHOT_FILE).is_file() => {
-                dir.join(name).join(SNAPSHOT_FILE)
-            }
-            // Unknown ids and built-in versions: the store has the words.
-            _ => return store.load(name),
-        }
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(LoadError::NotFound { path });
-        }
-        Err(source) => return Err(LoadError::Io { path, source }),
-    };
-    let snapshot = parse_unvalidated(&text, &path)?;
-    let source_path = snapshot
-        .source
-        .as_ref()
-        .map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
-    let source_text = source_path
-        .as_ref()
-        .and_then(|p| std::fs::read_to_string(p).ok());
-    Ok(Loaded {
-        snapshot,
-        path,
-        text,
-        source_text,
-        source_path,
-    })
 }
 
 /// Collects the findings about one loaded snapshot, filling in its file and

@@ -98,24 +98,34 @@ impl Store {
     /// Load a version named by id, or by path when `name` looks like one
     /// (contains a path separator, ends in `.json`, or names an existing file).
     pub fn load(&self, name: &str) -> Result<Loaded, LoadError> {
+        self.load_as(name, Rules::Enforce)
+    }
+
+    /// Load a version without the schema rules, for `check`, which reports
+    /// broken rules as findings rather than refusing the file.
+    pub fn load_unvalidated(&self, name: &str) -> Result<Loaded, LoadError> {
+        self.load_as(name, Rules::Report)
+    }
+
+    fn load_as(&self, name: &str, rules: Rules) -> Result<Loaded, LoadError> {
         let looks_like_path = name.contains('/')
             || name.contains(std::path::MAIN_SEPARATOR)
             || name.ends_with(".json")
             || Path::new(name).is_file();
         if looks_like_path {
-            return load_path(Path::new(name));
+            return load_path_as(Path::new(name), rules);
         }
         match self {
             Store::Dir(dir) => {
                 let path = dir.join(name).join(SNAPSHOT_FILE);
                 if path.is_file() {
-                    return load_path(&path);
+                    return load_path_as(&path, rules);
                 }
             }
             Store::BuiltIn => {
                 if let Some(v) = builtin::VERSIONS.iter().find(|v| v.id == name) {
                     let path = PathBuf::from(format!("<built-in>/{}/{SNAPSHOT_FILE}", v.id));
-                    let snapshot = parse(v.snapshot, &path)?;
+                    let snapshot = rules.parse(v.snapshot, &path)?;
                     return Ok(Loaded {
                         snapshot,
                         path: path.clone(),
@@ -155,6 +165,28 @@ fn closest(name: &str, known: &[String]) -> Option<String> {
 /// Read and parse the snapshot file at `path`, with its source text if the
 /// snapshot names one beside it.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_as(path, Rules::Enforce)
+}
+
+/// Whether loading refuses a snapshot that breaks the schema rules
+/// (`Enforce`, every command but `check`) or leaves them to be reported
+/// (`Report`, for `check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    Enforce,
+    Report,
+}
+
+impl Rules {
+    fn parse(self, text: &str, path: &Path) -> Result<Snapshot, LoadError> {
+        match self {
+            Rules::Enforce => parse(text, path),
+            Rules::Report => parse_unvalidated(text, path),
+        }
+    }
+}
+
+fn load_path_as(path: &Path, rules: Rules) -> Result<Loaded, LoadError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -169,7 +201,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             });
         }
     };
-    let snapshot = parse(&text, path)?;
+    let snapshot = rules.parse(&text, path)?;
     let source_path = snapshot
         .source
         .as_ref()
