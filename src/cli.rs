@@ -10,13 +10,20 @@ use std::path::PathBuf;
 #[command(name = "policydiff", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// The version store: a folder with one sub-folder per version
-    /// [default: ./versions if it exists, else the built-in versions]
-    #[arg(long, global = true, value_name = "DIR", env = "POLICYDIFF_VERSIONS")]
+    /// [default: ./versions if it exists; the shipped versions are reachable
+    /// by id from any store]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "POLICYDIFF_VERSIONS",
+        help_heading = "Global options"
+    )]
     pub versions: Option<PathBuf>,
 
     /// When to colour the output: auto means only on a terminal, and not when
     /// NO_COLOR is set or TERM is dumb
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -46,6 +53,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// How to print the list: a table, or JSON for scripts
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -70,6 +78,7 @@ pub struct ShowArgs {
     /// Print this one measure in full
     #[arg(long, value_name = "N")]
     pub measure: Option<u32>,
+    /// A table, JSON, Markdown, or a self-contained HTML page
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
     #[command(flatten)]
@@ -90,6 +99,8 @@ pub struct DiffArgs {
     pub old: String,
     /// The new version: an id from the store or the path of a snapshot.json
     pub new: String,
+    /// Text (summary, table, word differences), JSON (docs/diff-format.md),
+    /// Markdown for a pull-request comment, or a self-contained HTML page
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
     /// Print only the summary line and the table of changes
@@ -146,6 +157,8 @@ pub struct CheckArgs {
     // Its own id: `versions` is the global `--versions DIR`.
     #[arg(id = "version_names", value_name = "VERSION")]
     pub versions: Vec<String>,
+    /// Text grouped by file, JSON (docs/check-format.md), GitHub workflow
+    /// annotations, Markdown, or a self-contained HTML page
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// The least severity that makes the exit code 1
@@ -239,26 +252,46 @@ fn parse_pair(s: &str) -> Result<(u32, u32), String> {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
+    let bad = || format!("`{s}` is not a date; write YYYY-MM-DD, e.g. `2014-08-29`");
     let parts: Vec<&str> = s.split('-').collect();
-    let ok = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
-    if ok {
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (u32, u32, u32) = match (y.parse(), m.parse(), d.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Err(bad()),
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if (1..=days).contains(&d) {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "`{s}` is not a date; write YYYY-MM-DD, e.g. `2014-08-29`"
-        ))
+        Err(bad())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert!(parse_date("2014-08-29").is_ok());
+        assert!(parse_date("2016-02-29").is_ok());
+        assert!(parse_date("2014-02-29").is_err());
+        assert!(parse_date("2014-02-31").is_err());
+        assert!(parse_date("2014-13-01").is_err());
+        assert!(parse_date("29-08-2014").is_err());
+    }
 
     #[test]
     fn the_command_line_definition_is_consistent() {

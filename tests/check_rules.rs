@@ -265,6 +265,20 @@ fn a_missing_measure_is_a_numbering_gap_at_the_measure_after_it() {
 }
 
 #[test]
+fn a_huge_measure_number_is_one_gap_not_billions() {
+    let f = Fixture::with(PROGRAMME, |p| {
+        p.measures[37].number = u32::MAX;
+    });
+    let report = f.report();
+    let gap = only(&report, "numbering/gap");
+    assert!(
+        gap.message.contains("skip measure numbers 38–4294967294"),
+        "{}",
+        gap.message
+    );
+}
+
+#[test]
 fn measures_out_of_order_are_reported_where_the_order_breaks() {
     let report = Fixture::with(PROGRAMME, |p| p.measures.swap(0, 1)).report();
     assert_eq!(

@@ -111,14 +111,64 @@ fn versions_folder_can_be_given_by_flag_or_environment() {
         .assert()
         .success()
         .stdout(predicate::str::contains("actieprogramma-2014"));
+    // The shipped versions stay reachable by id from any store.
     let empty = tempfile::tempdir().unwrap();
     policydiff()
         .arg("--versions")
         .arg(empty.path())
         .args(["show", "actieprogramma-2014"])
         .assert()
+        .success();
+    policydiff()
+        .arg("--versions")
+        .arg(empty.path())
+        .args(["show", "nieuw"])
+        .assert()
         .code(2)
-        .stderr(predicate::str::contains("the store holds no versions"));
+        .stderr(
+            predicate::str::contains("unknown version `nieuw`").and(predicate::str::contains(
+                "known: `actieprogramma-2014`, `samenvatting-2014`",
+            )),
+        );
+}
+
+#[test]
+fn importing_outside_the_repository_keeps_the_shipped_versions_reachable() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("versions/samenvatting-2014/source.txt");
+    let run = || {
+        let mut cmd = Command::cargo_bin("policydiff").unwrap();
+        cmd.current_dir(elsewhere.path())
+            .env_remove("POLICYDIFF_VERSIONS");
+        cmd
+    };
+    run()
+        .arg("import")
+        .arg(&seed)
+        .args(["--kind", "summary", "--id", "pagina"])
+        .assert()
+        .success();
+    assert!(
+        elsewhere
+            .path()
+            .join("versions/pagina/snapshot.json")
+            .is_file()
+    );
+    run()
+        .args(["show", "actieprogramma-2014", "--measure", "1"])
+        .assert()
+        .success();
+    let list = run()
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let list = String::from_utf8(list).unwrap();
+    for id in ["pagina", "actieprogramma-2014", "samenvatting-2014"] {
+        assert!(list.contains(id), "{id} in {list}");
+    }
 }
 
 #[test]

@@ -556,3 +556,25 @@ fn an_imported_variant_diffed_against_the_shipped_version_gives_the_planted_edit
         (Some("added"), Some("Bestuurlijke aanpak"))
     );
 }
+
+#[test]
+fn describes_goes_with_summary_pages_only() {
+    let dir = tempfile::tempdir().unwrap();
+    policydiff()
+        .arg("--versions")
+        .arg(dir.path())
+        .args([
+            "import",
+            PROGRAMME_SEED,
+            "--kind",
+            "programme",
+            "--id",
+            "p",
+            "--describes",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use it with `--kind summary`"));
+    assert_nothing_written(dir.path());
+}

@@ -54,20 +54,21 @@ fn numbering(sink: &mut Sink<'_>) {
         ),
     ];
     for (key, what, numbers) in lists {
-        let Some(&max) = numbers.iter().max() else {
+        if numbers.is_empty() {
             continue;
-        };
+        }
         let present: BTreeSet<u32> = numbers.iter().copied().collect();
-        let missing: Vec<u32> = (1..=max).filter(|n| !present.contains(n)).collect();
-        if !missing.is_empty() {
+        let gaps = gaps(&present);
+        if let Some(&(first_missing, _)) = gaps.first() {
             // Point at the first element after the first gap.
-            let after = numbers.iter().position(|n| *n > missing[0]).unwrap_or(0);
-            let plural = if missing.len() == 1 { "" } else { "s" };
+            let after = numbers.iter().position(|n| *n > first_missing).unwrap_or(0);
+            let count: u64 = gaps.iter().map(|(a, b)| u64::from(b - a) + 1).sum();
+            let plural = if count == 1 { "" } else { "s" };
             sink.push(
                 "numbering/gap",
                 Severity::Error,
                 &JsonPath::root().key(key).index(after).key("number"),
-                format!("{key} skip {what} number{plural} {}; number the {key} 1–{} without gaps, or restore the missing ones", and_list(&missing), present.len()),
+                format!("{key} skip {what} number{plural} {}; number the {key} 1–{} without gaps, or restore the missing ones", gap_list(&gaps), present.len()),
             );
         }
         for (i, pair) in numbers.windows(2).enumerate() {
@@ -81,6 +82,41 @@ fn numbering(sink: &mut Sink<'_>) {
             }
         }
     }
+}
+
+/// The missing runs `(first, last)` in 1..=max of a set of numbers, walked
+/// from gap to gap so that a stray huge number costs nothing.
+fn gaps(present: &BTreeSet<u32>) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut expected = 1u32;
+    for &n in present {
+        if n > expected {
+            out.push((expected, n - 1));
+        }
+        expected = n.saturating_add(1);
+    }
+    out
+}
+
+/// `5`, `5–7`, or a few runs and "…" when there are many.
+fn gap_list(gaps: &[(u32, u32)]) -> String {
+    const SHOWN: usize = 8;
+    let runs: Vec<String> = gaps
+        .iter()
+        .take(SHOWN)
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    let mut text = and_list(&runs);
+    if gaps.len() > SHOWN {
+        text.push_str(&format!(" and {} more runs", gaps.len() - SHOWN));
+    }
+    text
 }
 
 /// Words in an evidence note that contradict a settled status.

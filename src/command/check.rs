@@ -26,11 +26,14 @@ pub fn run(
         CheckFormat::Markdown => |report, _| render::markdown::check(report),
         CheckFormat::Html => |report, _| render::html::check(report),
     };
-    let names = if args.versions.is_empty() {
+    let mut names = if args.versions.is_empty() {
         ctx.store.ids()?
     } else {
         args.versions.clone()
     };
+    // `check a a` checks `a` once.
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(n.clone()));
     if names.is_empty() {
         bail!(
             "the version store {} holds no versions; name a snapshot file or pass `--versions DIR`",

@@ -30,8 +30,11 @@ pub fn run(
     args: &DiffArgs,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
+    if args.stat && args.format != DiffFormat::Text {
+        bail!("`--stat` shortens the text report; use it with `--format text`");
+    }
     let mut overrides = Overrides {
         pairs: args.pairs.clone(),
         unpairs: args.unpairs.clone(),
@@ -52,6 +55,30 @@ pub fn run(
             }
         );
     }
+    if let Some(t) = args.theme {
+        if old.measures.is_empty() || new.measures.is_empty() {
+            bail!(
+                "`--theme` selects measures, and a summary page has none; drop it when comparing with a summary page"
+            );
+        }
+        if old.theme(t).is_none() && new.theme(t).is_none() {
+            let mut themes: Vec<u32> = old
+                .themes
+                .iter()
+                .chain(&new.themes)
+                .map(|t| t.number)
+                .collect();
+            themes.sort_unstable();
+            themes.dedup();
+            let themes: Vec<String> = themes.iter().map(u32::to_string).collect();
+            bail!(
+                "no theme {t} in `{}` or `{}`; their themes are {}",
+                old.id,
+                new.id,
+                themes.join(", ")
+            );
+        }
+    }
     let alignment = align::align(old, new, &overrides)?;
     let full = diff::compute(old, new, &alignment);
     let filter = Filter {
@@ -59,6 +86,12 @@ pub fn run(
         theme: args.theme,
     };
     let shown = full.filtered(&filter);
+    if shown.is_empty() && !full.is_empty() {
+        writeln!(
+            err,
+            "note: the versions differ outside `--only`/`--theme`; run without them to see everything"
+        )?;
+    }
     let palette = if args.output.output.is_some() {
         Palette::PLAIN
     } else {

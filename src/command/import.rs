@@ -20,6 +20,23 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     validate_id(&args.id)?;
+    if args.describes.is_some() && args.kind == ImportKind::Programme {
+        bail!(
+            "`--describes` names the programme a summary page describes; use it with `--kind summary`"
+        );
+    }
+    // Refuse before any work: an existing version stays as it is.
+    let dir = match &ctx.store {
+        Store::Dir(d) => d.join(&args.id),
+        Store::BuiltIn => PathBuf::from("versions").join(&args.id),
+    };
+    if !args.stdout && dir.exists() && !args.force {
+        bail!(
+            "version `{}` exists at `{}`; pass `--force` to replace it, or choose another `--id`",
+            args.id,
+            dir.display()
+        );
+    }
     let bytes = std::fs::read(&args.source)
         .with_context(|| format!("cannot read `{}`", args.source.display()))?;
     let text = import::decode(&bytes)
@@ -56,21 +73,13 @@ pub fn run(
         out.write_all(json.as_bytes())?;
         return Ok(exit_code::SUCCESS);
     }
-    let dir = match &ctx.store {
-        Store::Dir(d) => d.join(&args.id),
-        Store::BuiltIn => PathBuf::from("versions").join(&args.id),
-    };
+    // Snapshot and source appear together or not at all.
+    output::write_folder_atomic(
+        &dir,
+        &[(SNAPSHOT_FILE, json.as_bytes()), (SOURCE_FILE, &bytes)],
+        args.force,
+    )?;
     let snapshot_path = dir.join(SNAPSHOT_FILE);
-    if snapshot_path.exists() && !args.force {
-        bail!(
-            "version `{}` exists at `{}`; pass `--force` to replace it, or choose another `--id`",
-            args.id,
-            snapshot_path.display()
-        );
-    }
-    // The source first: a snapshot without its source would fail `check`.
-    output::write_file_atomic(&dir.join(SOURCE_FILE), &bytes, args.force)?;
-    output::write_file_atomic(&snapshot_path, json.as_bytes(), args.force)?;
     let n = if snapshot.measures.is_empty() {
         format!("{} groups", snapshot.groups.len())
     } else {

@@ -16,6 +16,14 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Resul
         status: args.status,
         measure: args.measure,
     };
+    if snapshot.kind == crate::snapshot::Kind::Summary
+        && (args.measure.is_some() || args.theme.is_some() || args.status.is_some())
+    {
+        bail!(
+            "`{}` is a summary page: it has groups, not measures; `--measure`, `--theme` and `--status` apply to programmes",
+            snapshot.id
+        );
+    }
     if let Some(n) = args.measure {
         if snapshot.measure(n).is_none() {
             let numbers: Vec<u32> = snapshot.measures.iter().map(|m| m.number).collect();

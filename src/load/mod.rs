@@ -115,28 +115,25 @@ impl Store {
         if looks_like_path {
             return load_path_as(Path::new(name), rules);
         }
-        match self {
-            Store::Dir(dir) => {
-                let path = dir.join(name).join(SNAPSHOT_FILE);
-                if path.is_file() {
-                    return load_path_as(&path, rules);
-                }
-            }
-            Store::BuiltIn => {
-                if let Some(v) = builtin::VERSIONS.iter().find(|v| v.id == name) {
-                    let path = PathBuf::from(format!("<built-in>/{}/{SNAPSHOT_FILE}", v.id));
-                    let snapshot = rules.parse(v.snapshot, &path)?;
-                    return Ok(Loaded {
-                        snapshot,
-                        path: path.clone(),
-                        text: v.snapshot.to_string(),
-                        source_text: Some(v.source.to_string()),
-                        source_path: Some(PathBuf::from(format!("<built-in>/{}/source.txt", v.id))),
-                    });
-                }
+        if let Store::Dir(dir) = self {
+            let path = dir.join(name).join(SNAPSHOT_FILE);
+            if path.is_file() {
+                return load_path_as(&path, rules);
             }
         }
-        let known = self.ids()?;
+        // The shipped versions stay reachable by id from any store.
+        if let Some(v) = builtin::VERSIONS.iter().find(|v| v.id == name) {
+            let path = PathBuf::from(format!("<built-in>/{}/{SNAPSHOT_FILE}", v.id));
+            let snapshot = rules.parse(v.snapshot, &path)?;
+            return Ok(Loaded {
+                snapshot,
+                path,
+                text: v.snapshot.to_string(),
+                source_text: Some(v.source.to_string()),
+                source_path: Some(PathBuf::from(format!("<built-in>/{}/source.txt", v.id))),
+            });
+        }
+        let known = self.all_ids()?;
         let suggestion = closest(name, &known);
         Err(LoadError::UnknownId {
             id: name.to_string(),
@@ -146,9 +143,21 @@ impl Store {
         })
     }
 
-    /// Every version in the store, in id order.
+    /// Every id that can be named: the store's own, then the built-in
+    /// versions it does not shadow.
+    pub fn all_ids(&self) -> Result<Vec<String>, LoadError> {
+        let mut ids = self.ids()?;
+        for v in builtin::VERSIONS {
+            if !ids.iter().any(|id| id == v.id) {
+                ids.push(v.id.to_string());
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Every version that can be named (see [`Store::all_ids`]).
     pub fn load_all(&self) -> Result<Vec<Loaded>, LoadError> {
-        self.ids()?.iter().map(|id| self.load(id)).collect()
+        self.all_ids()?.iter().map(|id| self.load(id)).collect()
     }
 }
 
@@ -239,7 +248,16 @@ pub fn parse_unvalidated(text: &str, path: &Path) -> Result<Snapshot, LoadError>
     struct Head {
         format: Option<serde_json::Value>,
     }
-    let head: Head = serde_json::from_str(text).map_err(|e| json_error(e, path))?;
+    let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
+        // `[]`, `"text"`, `3`: valid JSON, but not an object.
+        serde_json::error::Category::Data => LoadError::Data {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: "a snapshot is a JSON object (`{ \"format\": …, … }`)".to_string(),
+        },
+        _ => json_error(e, path),
+    })?;
     match head.format {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         Some(other) => {
