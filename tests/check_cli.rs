@@ -5,7 +5,10 @@ mod check_support;
 
 use assert_cmd::Command;
 use check_support::{Fixture, PROGRAMME, SUMMARY, redact};
-use policydiff::render::{check_github, check_json, check_text, color::Palette};
+use policydiff::render::color::Palette;
+use policydiff::render::github;
+use policydiff::render::json::check as check_json;
+use policydiff::render::text::check as check_text;
 use predicates::prelude::*;
 
 fn policydiff(fixture: &Fixture) -> Command {
@@ -240,16 +243,13 @@ fn json_format_has_a_stable_shape_for_jq() {
 #[test]
 fn github_format_of_broken_versions() {
     let f = broken();
-    insta::assert_snapshot!(
-        "github_broken",
-        redact(&check_github::render(&f.report()), &f)
-    );
+    insta::assert_snapshot!("github_broken", redact(&github::check(&f.report()), &f));
 }
 
 #[test]
 fn github_annotations_are_one_line_each_with_the_right_command() {
     let f = broken();
-    let text = check_github::render(&f.report());
+    let text = github::check(&f.report());
     for line in text.lines() {
         assert!(
             line.starts_with("::error file=")

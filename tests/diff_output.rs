@@ -6,8 +6,9 @@ mod diff_support;
 use diff_support::*;
 use policydiff::diff::{ChangeClass, Diff, Filter};
 use policydiff::render::color::Palette;
-use policydiff::render::diff_text::TextOptions;
-use policydiff::render::{diff_json, diff_text};
+use policydiff::render::json::diff as diff_json;
+use policydiff::render::text::diff as diff_text;
+use policydiff::render::text::diff::TextOptions;
 use policydiff::snapshot::{Snapshot, Status};
 
 const FULL: TextOptions = TextOptions {

@@ -5,8 +5,8 @@
 
 mod report_support;
 
-use policydiff::render::show::Filter;
 use policydiff::render::{html, markdown};
+use policydiff::snapshot::MeasureFilter as Filter;
 use policydiff::snapshot::{Item, Snapshot};
 use proptest::prelude::*;
 use report_support::{HTML_TAGS, IMG, MARKDOWN_TAGS, SCRIPT, load, tags, unexpected_tags};

@@ -5,8 +5,8 @@
 
 mod report_support;
 
-use policydiff::render::show::Filter;
 use policydiff::render::{html, markdown};
+use policydiff::snapshot::MeasureFilter as Filter;
 use report_support::{load, readable};
 
 fn theme(n: u32) -> Filter {

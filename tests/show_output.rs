@@ -3,7 +3,8 @@
 
 use policydiff::load::load_path;
 use policydiff::render::color::Palette;
-use policydiff::render::show::{self, Filter, ShowFormatKind};
+use policydiff::render::{json, text};
+use policydiff::snapshot::MeasureFilter as Filter;
 use policydiff::snapshot::Snapshot;
 use std::path::Path;
 
@@ -18,8 +19,18 @@ fn load(id: &str) -> Snapshot {
     .snapshot
 }
 
+/// The two formats these tests look at.
+#[derive(Clone, Copy)]
+enum ShowFormatKind {
+    Table,
+    Json,
+}
+
 fn render(s: &Snapshot, filter: Filter, format: ShowFormatKind) -> String {
-    show::render(s, &filter, format, Palette::PLAIN, 100).unwrap()
+    match format {
+        ShowFormatKind::Table => text::show::render(s, &filter, Palette::PLAIN, 100),
+        ShowFormatKind::Json => json::show::render(s, &filter),
+    }
 }
 
 #[test]
@@ -106,5 +117,5 @@ fn show_summary_page_lists_its_groups() {
 fn list_names_both_shipped_versions() {
     let a = load("actieprogramma-2014");
     let b = load("samenvatting-2014");
-    insta::assert_snapshot!("list", show::list_table(&[&a, &b], 100));
+    insta::assert_snapshot!("list", text::list::render(&[&a, &b], 100));
 }

@@ -20,9 +20,9 @@ pub fn run(
     // Choose the renderer first, so that a format that is not built yet is
     // refused before any work.
     let renderer: fn(&Report, Palette) -> String = match args.format {
-        CheckFormat::Text => render::check_text::render,
-        CheckFormat::Json => |report, _| render::check_json::render(report),
-        CheckFormat::Github => |report, _| render::check_github::render(report),
+        CheckFormat::Text => render::text::check::render,
+        CheckFormat::Json => |report, _| render::json::check::render(report),
+        CheckFormat::Github => |report, _| render::github::check(report),
         CheckFormat::Markdown => |report, _| render::markdown::check(report),
         CheckFormat::Html => |report, _| render::html::check(report),
     };

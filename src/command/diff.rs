@@ -6,7 +6,7 @@ use crate::align::{self, Overrides};
 use crate::cli::{DiffArgs, DiffFormat, OnlyClass};
 use crate::diff::{self, ChangeClass, Filter};
 use crate::render::color::Palette;
-use crate::render::{diff_json, diff_text};
+use crate::render::{json, text};
 use crate::{exit_code, output};
 use anyhow::bail;
 use std::io::Write;
@@ -98,13 +98,13 @@ pub fn run(
         ctx.palette
     };
     let report = match args.format {
-        DiffFormat::Json => diff_json::render(&shown),
+        DiffFormat::Json => json::diff::render(&shown),
         DiffFormat::Markdown => crate::render::markdown::diff(&shown, old, new),
         DiffFormat::Html => crate::render::html::diff(&shown, old, new),
-        _ => diff_text::render(
+        _ => text::diff::render(
             &shown,
             palette,
-            diff_text::TextOptions {
+            text::diff::TextOptions {
                 stat: args.stat,
                 width: ctx.width,
             },

@@ -10,8 +10,8 @@ pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Resul
     let versions = ctx.store.load_all()?;
     let snapshots: Vec<_> = versions.iter().map(|l| &l.snapshot).collect();
     let text = match args.format {
-        ListFormat::Table => render::show::list_table(&snapshots, ctx.width),
-        ListFormat::Json => render::show::list_json(&snapshots),
+        ListFormat::Table => render::text::list::render(&snapshots, ctx.width),
+        ListFormat::Json => render::json::list::render(&snapshots),
     };
     out.write_all(text.as_bytes())?;
     Ok(exit_code::SUCCESS)

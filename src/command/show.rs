@@ -3,7 +3,8 @@
 use super::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::exit_code;
-use crate::render::show::{Filter, ShowFormatKind};
+use crate::render::color::Palette;
+use crate::snapshot::MeasureFilter;
 use crate::{output, render};
 use anyhow::bail;
 use std::io::Write;
@@ -11,7 +12,7 @@ use std::io::Write;
 pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Result<i32> {
     let loaded = ctx.store.load(&args.version)?;
     let snapshot = &loaded.snapshot;
-    let filter = Filter {
+    let filter = MeasureFilter {
         theme: args.theme,
         status: args.status,
         measure: args.measure,
@@ -58,18 +59,17 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Resul
             );
         }
     }
-    let format = match args.format {
-        ShowFormat::Table => ShowFormatKind::Table,
-        ShowFormat::Json => ShowFormatKind::Json,
-        ShowFormat::Markdown => ShowFormatKind::Markdown,
-        ShowFormat::Html => ShowFormatKind::Html,
-    };
     let palette = if args.output.output.is_some() {
-        crate::render::color::Palette::PLAIN
+        Palette::PLAIN
     } else {
         ctx.palette
     };
-    let text = render::show::render(snapshot, &filter, format, palette, ctx.width)?;
+    let text = match args.format {
+        ShowFormat::Table => render::text::show::render(snapshot, &filter, palette, ctx.width),
+        ShowFormat::Json => render::json::show::render(snapshot, &filter),
+        ShowFormat::Markdown => render::markdown::show(snapshot, &filter),
+        ShowFormat::Html => render::html::show(snapshot, &filter),
+    };
     output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
     Ok(exit_code::SUCCESS)
 }

@@ -1,12 +1,11 @@
-//! Renderers: pure functions from a computed value (a snapshot, a diff, a list
-//! of findings) to text. Only the command layer decides where text goes.
+//! Renderers: pure functions from a computed value (a snapshot, a diff, a
+//! check report) to text, one folder a format and in it one file a command:
+//! `text/diff.rs` is the terminal report of `diff`, `html/check.rs` the HTML
+//! report of `check`. Only the command layer decides where text goes.
 
-pub mod check_github;
-pub mod check_json;
-pub mod check_text;
 pub mod color;
-pub mod diff_json;
-pub mod diff_text;
+pub mod github;
 pub mod html;
+pub mod json;
 pub mod markdown;
-pub mod show;
+pub mod text;

@@ -6,6 +6,7 @@
 //! Field order here is the key order on disk, so a hand edit shows as a small
 //! git diff. Optional fields are left out when empty.
 
+mod filter;
 mod labels;
 mod status;
 
@@ -13,6 +14,7 @@ pub use labels::{
     expected as expected_label, letter as letter_label, roman as roman_label, roman_value,
 };
 
+pub use filter::{MeasureFilter, ThemeCount, theme_counts};
 pub use status::{Certainty, Status, StatusRecord};
 
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,7 @@
 //! black and white and without telling colours apart.
 
 use super::escape::escape;
-use crate::render::show::ThemeCount;
+use crate::snapshot::ThemeCount;
 use std::fmt::Write;
 
 /// One bar per theme: a version's counts, labelled (`old`, `new`, or empty

@@ -13,8 +13,8 @@ use crate::diff::{
     ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StaleTarget,
     StatusChange, WordDiff,
 };
-use crate::render::show::{Filter, theme_counts};
 use crate::snapshot::{Kind, Snapshot};
+use crate::snapshot::{MeasureFilter, theme_counts};
 use std::fmt::Write;
 
 fn mark(tag: SegmentTag) -> Mark {
@@ -137,7 +137,7 @@ fn head(out: &mut String, diff: &Diff, old: &Snapshot, new: &Snapshot) {
     }
     out.push_str("</tbody></table>\n");
     if old.kind == Kind::Programme && new.kind == Kind::Programme {
-        let all = Filter::default();
+        let all = MeasureFilter::default();
         let (a, b) = (theme_counts(old, &all), theme_counts(new, &all));
         let caption = "Measures per theme by status, old beside new: B bestaand, V versterkt, N nieuw, ? uncertain";
         let _ = writeln!(

@@ -20,8 +20,8 @@ pub use show::show;
 pub(crate) use show::shown_counts;
 
 pub use crate::render::markdown::Mark;
-use crate::render::show::{Filter, ThemeCount};
 use crate::snapshot::{Certainty, Footnote, Snapshot, Status, StatusRecord};
+use crate::snapshot::{MeasureFilter, ThemeCount};
 use std::fmt::Write;
 
 /// The stylesheet every report inlines.
@@ -146,13 +146,16 @@ pub(crate) fn counts_table(caption: &str, counts: &[ThemeCount]) -> String {
 
 /// Whether `filter` keeps every measure: then a report shows the whole
 /// version, glossary included.
-pub(crate) fn keeps_all(filter: &Filter) -> bool {
+pub(crate) fn keeps_all(filter: &MeasureFilter) -> bool {
     filter.theme.is_none() && filter.status.is_none() && filter.measure.is_none()
 }
 
 /// The footnotes a `show` report lists: all of them for the whole version,
 /// else those the shown measures refer to.
-pub(crate) fn shown_footnotes<'a>(snapshot: &'a Snapshot, filter: &Filter) -> Vec<&'a Footnote> {
+pub(crate) fn shown_footnotes<'a>(
+    snapshot: &'a Snapshot,
+    filter: &MeasureFilter,
+) -> Vec<&'a Footnote> {
     if keeps_all(filter) {
         return snapshot.footnotes.iter().collect();
     }

@@ -5,13 +5,13 @@
 use super::chart::{Series, status_chart};
 use super::escape::slug;
 use super::{counts_table, document, escape, keeps_all, plural, shown_footnotes, status_chip};
-use crate::render::show::{Filter, ThemeCount, theme_counts};
 use crate::snapshot::{Item, Kind, Measure, Reference, Snapshot};
+use crate::snapshot::{MeasureFilter, ThemeCount, theme_counts};
 use std::fmt::Write;
 
 /// The `show` report of `snapshot` as a complete HTML page; only the measures
 /// `filter` keeps are listed.
-pub fn show(snapshot: &Snapshot, filter: &Filter) -> String {
+pub fn show(snapshot: &Snapshot, filter: &MeasureFilter) -> String {
     let title = format!("{} ({}) · policydiff", snapshot.title, snapshot.id);
     let body = match snapshot.kind {
         Kind::Programme => programme(snapshot, filter),
@@ -55,7 +55,7 @@ fn head(snapshot: &Snapshot, out: &mut String) {
     out.push_str("</dl>\n");
 }
 
-fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
+fn programme(snapshot: &Snapshot, filter: &MeasureFilter) -> String {
     let mut out = String::new();
     head(snapshot, &mut out);
     let counts = shown_counts(snapshot, filter);
@@ -65,8 +65,7 @@ fn programme(snapshot: &Snapshot, filter: &Filter) -> String {
         .filter(|m| filter.keeps(m))
         .collect();
     let shown: Vec<u32> = kept.iter().map(|m| m.number).collect();
-    let sum =
-        |f: fn(&crate::render::show::ThemeCount) -> usize| counts.iter().map(f).sum::<usize>();
+    let sum = |f: fn(&crate::snapshot::ThemeCount) -> usize| counts.iter().map(f).sum::<usize>();
     let _ = writeln!(
         out,
         "<p class=\"summary-line\"><strong data-count=\"shown\">{}</strong> of {} measures shown: {} B, {} V, {} N, and {} uncertain (counted under no letter); {} of the lettered statuses are deduced rather than confirmed.</p>",
@@ -229,7 +228,7 @@ fn footnote_marks(out: &mut String, numbers: &[u32]) {
 
 /// The per-theme counts a report shows: every theme for the whole version,
 /// else the themes with a measure shown.
-pub(crate) fn shown_counts(snapshot: &Snapshot, filter: &Filter) -> Vec<ThemeCount> {
+pub(crate) fn shown_counts(snapshot: &Snapshot, filter: &MeasureFilter) -> Vec<ThemeCount> {
     let mut counts = theme_counts(snapshot, filter);
     if !keeps_all(filter) {
         counts.retain(|c| c.measures > 0);

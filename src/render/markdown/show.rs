@@ -2,18 +2,18 @@
 //! (or a summary page's groups) as a collapsible section.
 
 use super::{Budget, LIMIT, code, escape, escape_html, status_words};
-use crate::render::show::{Filter, ThemeCount};
 use crate::snapshot::{Item, Kind, Measure, Snapshot};
+use crate::snapshot::{MeasureFilter, ThemeCount};
 use std::fmt::Write;
 
 /// The `show` report of `snapshot` as GitHub-flavoured Markdown, at most
 /// [`LIMIT`] characters.
-pub fn show(snapshot: &Snapshot, filter: &Filter) -> String {
+pub fn show(snapshot: &Snapshot, filter: &MeasureFilter) -> String {
     show_within(snapshot, filter, LIMIT)
 }
 
 /// [`show`] with another size limit (tests use a small one).
-pub fn show_within(snapshot: &Snapshot, filter: &Filter, limit: usize) -> String {
+pub fn show_within(snapshot: &Snapshot, filter: &MeasureFilter, limit: usize) -> String {
     match snapshot.kind {
         Kind::Programme => programme(snapshot, filter, limit),
         Kind::Summary => summary(snapshot, limit),
@@ -66,7 +66,7 @@ pub(crate) fn counts_table(counts: &[ThemeCount]) -> String {
 
 const LEGEND: &str = "Status letters: **B** bestaand (existing), **V** versterkt (strengthened), **N** nieuw (new). A deduced status follows from other evidence by elimination; an uncertain one (`?`, with the letters the evidence allows) is counted under no letter.\n";
 
-fn programme(snapshot: &Snapshot, filter: &Filter, limit: usize) -> String {
+fn programme(snapshot: &Snapshot, filter: &MeasureFilter, limit: usize) -> String {
     let mut b = Budget::new(limit);
     let kept: Vec<&Measure> = snapshot
         .measures

@@ -1,8 +1,8 @@
 //! `check --format text`: findings grouped by file, for a person at a
 //! terminal, ending in the count line.
 
-use super::color::Palette;
 use crate::check::{Change, Finding, Report, Severity};
+use crate::render::color::Palette;
 
 /// The report as text; colour only if `palette` says so.
 pub fn render(report: &Report, palette: Palette) -> String {

@@ -2,12 +2,12 @@
 //! changed, then each change word by word. Differences are coloured on a
 //! terminal and marked `[-…-]` / `{+…+}` otherwise (see [`Palette`]).
 
-use super::color::Palette;
-use super::show::wrap;
+use super::wrap;
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleTarget, StatusChange, WordDiff,
 };
+use crate::render::color::Palette;
 use comfy_table::{ContentArrangement, Table, presets};
 use std::fmt::Write as _;
 

@@ -2,7 +2,7 @@
 //! versioned shape (`docs/diff-format.md`), so that the internal model can
 //! change without breaking `jq` scripts and CI thresholds.
 
-use super::show::to_json;
+use super::to_json;
 use crate::align::PairedBy;
 use crate::diff::{
     Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef, Segment,

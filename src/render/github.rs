@@ -6,7 +6,7 @@
 use crate::check::{Finding, Report, Severity};
 
 /// The report as workflow commands, one line a finding.
-pub fn render(report: &Report) -> String {
+pub fn check(report: &Report) -> String {
     report.findings.iter().map(annotation).collect()
 }
 

@@ -1,0 +1,37 @@
+//! JSON reports: each command's view types, serialised with a versioned,
+//! documented shape (`docs/*-format.md`).
+
+pub mod check;
+pub mod diff;
+pub mod list;
+pub mod show;
+
+use crate::snapshot::Snapshot;
+use serde::Serialize;
+
+/// Who a version is, for reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionInfo<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+}
+
+impl<'a> VersionInfo<'a> {
+    pub fn of(s: &'a Snapshot) -> Self {
+        VersionInfo {
+            id: &s.id,
+            kind: s.kind.as_str(),
+            title: &s.title,
+            date: s.date.as_deref(),
+        }
+    }
+}
+
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    // View types of strings and numbers always serialise.
+    let mut s = serde_json::to_string_pretty(value).expect("view serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,31 @@
+//! `list` as text: the versions in the store.
+
+use super::new_table;
+use crate::render::color::Palette;
+use crate::snapshot::{Kind, Snapshot};
+
+pub fn render(snapshots: &[&Snapshot], width: u16) -> String {
+    let mut t = new_table(width, Palette::PLAIN);
+    t.set_header(vec!["Id", "Kind", "Title", "Date", "Contents"]);
+    for s in snapshots {
+        let contents = match s.kind {
+            Kind::Programme => format!("{} measures, {} groups", s.measures.len(), s.groups.len()),
+            Kind::Summary => format!(
+                "{} groups{}",
+                s.groups.len(),
+                s.describes
+                    .as_ref()
+                    .map(|d| format!(", describes {d}"))
+                    .unwrap_or_default()
+            ),
+        };
+        t.add_row(vec![
+            s.id.clone(),
+            s.kind.as_str().to_string(),
+            s.title.clone(),
+            s.date.clone().unwrap_or_else(|| "–".to_string()),
+            contents,
+        ]);
+    }
+    format!("{t}\n")
+}

@@ -1,0 +1,57 @@
+//! Plain-text reports for the terminal: tables in the house style and
+//! word-wrapped paragraphs. `show`, `list`, `diff` and `check` each have a
+//! file here.
+
+pub mod check;
+pub mod diff;
+pub mod list;
+pub mod show;
+
+use crate::render::color::Palette;
+use comfy_table::{ContentArrangement, Table, presets};
+
+/// A table in the house style. Colour is the palette's decision, not
+/// comfy-table's own terminal check.
+pub fn new_table(width: u16, palette: Palette) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    if palette.enabled {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// Word-wrap `text` to `width` columns, the first line after `indent` and the
+/// rest aligned under it.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let hang = " ".repeat(indent.chars().count());
+    let mut out = String::new();
+    let mut line = indent.to_string();
+    let mut line_len = indent.chars().count();
+    let mut at_start = true;
+    for word in text.split_whitespace() {
+        let wlen = word.chars().count();
+        if !at_start && line_len + 1 + wlen > width.max(20) {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = hang.clone();
+            line_len = hang.len();
+            at_start = true;
+        }
+        if !at_start {
+            line.push(' ');
+            line_len += 1;
+        }
+        line.push_str(word);
+        line_len += wlen;
+        at_start = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
