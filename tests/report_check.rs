@@ -7,7 +7,7 @@ mod report_support;
 
 use assert_cmd::Command;
 use check_support::{Fixture, PROGRAMME, SUMMARY, redact};
-use policydiff::check::{CheckedVersion, Finding, Report, Severity, WordDiff};
+use policydiff::check::{CheckedVersion, Finding, Report, Severity, WordDetail};
 use policydiff::render::{html, markdown};
 use policydiff::snapshot::Kind;
 use report_support::{HTML_TAGS, IMG, MARKDOWN_TAGS, SCRIPT, readable, unexpected_tags};
@@ -90,7 +90,7 @@ fn poisoned_report() -> Report {
         line: 3,
         source_file: Some(PathBuf::from(format!("source{IMG}.txt"))),
         source_line: Some(4),
-        detail: Some(WordDiff::between(
+        detail: Some(WordDetail::between(
             format!("programme {SCRIPT}"),
             &format!("de oude tekst {SCRIPT}"),
             format!("summary {IMG}"),

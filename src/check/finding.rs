@@ -4,7 +4,7 @@
 //! Plain public data, no behaviour beyond ordering and counting, so that a
 //! renderer never needs to know how a rule works.
 
-use super::word_diff::WordDiff;
+use super::word_diff::WordDetail;
 use crate::snapshot::Kind;
 use std::path::PathBuf;
 
@@ -46,7 +46,7 @@ impl std::fmt::Display for Severity {
 /// Every finding points into a snapshot file (the file to edit); findings
 /// about the source text point into it as well (`source_file`,
 /// `source_line`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// A stable rule id (`numbering/gap`, `source/marks-mismatch`, …); the
     /// list is in `docs/check-format.md`.
@@ -68,7 +68,7 @@ pub struct Finding {
     /// The 1-based line in `source_file`.
     pub source_line: Option<u32>,
     /// Word-level differences, for findings that compare two texts.
-    pub detail: Option<WordDiff>,
+    pub detail: Option<WordDetail>,
 }
 
 /// A checked version, for the report's header.
@@ -121,7 +121,7 @@ impl Counts {
 
 /// The result of `check`: the versions checked and every finding, sorted by
 /// file, line and rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub versions: Vec<CheckedVersion>,
     pub findings: Vec<Finding>,

@@ -16,7 +16,7 @@ mod summary_rules;
 pub mod word_diff;
 
 pub use finding::{CheckedVersion, Counts, Finding, Report, Severity};
-pub use word_diff::{Change, Segment, WordDiff};
+pub use word_diff::WordDetail;
 
 use crate::load::{JsonPath, Loaded};
 use crate::snapshot::{Kind, Lines};
@@ -123,7 +123,7 @@ impl Finding {
         self
     }
 
-    pub(crate) fn with_detail(&mut self, detail: WordDiff) -> &mut Self {
+    pub(crate) fn with_detail(&mut self, detail: WordDetail) -> &mut Self {
         self.detail = Some(detail);
         self
     }

@@ -3,7 +3,7 @@
 //! marks on each source page agree with the statuses recorded for the measures
 //! and items on that page.
 
-use super::word_diff::WordDiff;
+use super::word_diff::WordDetail;
 use super::{Severity, Sink, and_list};
 use crate::load::JsonPath;
 use crate::snapshot::{Certainty, Lines, Measure, Snapshot, Status, StatusRecord};
@@ -321,7 +321,7 @@ fn text_found(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
             .lines
             .filter(|l| e.own_lines && l.last() >= l.first() && l.last() - l.first() < DIFF_LINES)
             .map(|l| {
-                WordDiff::between(
+                WordDetail::between(
                     format!(
                         "source {} {l}",
                         if l.first() == l.last() {

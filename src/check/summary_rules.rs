@@ -3,7 +3,7 @@
 //! ("vijf groepen") matches. Also the programme's overview against its own
 //! theme headings.
 
-use super::word_diff::{WordDiff, differ_in_words, words};
+use super::word_diff::{WordDetail, differ_in_words, words};
 use super::{Severity, Sink};
 use crate::load::{JsonPath, Loaded};
 use crate::snapshot::{Group, Kind};
@@ -71,7 +71,7 @@ pub(super) fn check_theme_titles(sink: &mut Sink<'_>) {
             found.push((
                 i,
                 format!("overview group {} is titled `{}` but theme {} is headed `{}`; make them agree if they should", g.number, g.title, theme.number, theme.title),
-                WordDiff::between(format!("group {}", g.number), &g.title, format!("theme {}", theme.number), &theme.title),
+                WordDetail::between(format!("group {}", g.number), &g.title, format!("theme {}", theme.number), &theme.title),
             ));
         }
     }
@@ -146,7 +146,7 @@ pub(super) fn check_pair(programme: &Loaded, sink: &mut Sink<'_>) {
     let s = &sink.loaded.snapshot;
     let (pid, sid) = (&p.id, &s.id);
     let groups = JsonPath::root().key("groups");
-    let mut found: Vec<(&'static str, Severity, JsonPath, String, Option<WordDiff>)> = Vec::new();
+    let mut found: Vec<(&'static str, Severity, JsonPath, String, Option<WordDetail>)> = Vec::new();
     if p.groups.len() != s.groups.len() {
         found.push((
             "summary/group-count",
@@ -194,7 +194,7 @@ pub(super) fn check_pair(programme: &Loaded, sink: &mut Sink<'_>) {
                 Severity::Warning,
                 at.key("title"),
                 format!("the title of {what} differs: `{}` in programme `{pid}`, `{}` here; make the summary's title agree", a.title, b.title),
-                Some(WordDiff::between(old(&what), &a.title, new(&what), &b.title)),
+                Some(WordDetail::between(old(&what), &a.title, new(&what), &b.title)),
             ));
         }
         if differ_in_words(&a.text, &b.text) {
@@ -203,7 +203,7 @@ pub(super) fn check_pair(programme: &Loaded, sink: &mut Sink<'_>) {
                 Severity::Warning,
                 at.key("text"),
                 format!("the text of {what} differs from programme `{pid}` in more than case and punctuation; make the summary's words agree, or note why they differ"),
-                Some(WordDiff::between(old(&what), &a.text, new(&what), &b.text)),
+                Some(WordDetail::between(old(&what), &a.text, new(&what), &b.text)),
             ));
         }
         if a.parts.len() != b.parts.len() {
@@ -226,7 +226,7 @@ pub(super) fn check_pair(programme: &Loaded, sink: &mut Sink<'_>) {
                     Severity::Warning,
                     at.key("parts").index(k).key("text"),
                     format!("the text of {part} differs from programme `{pid}` in more than case and punctuation; make the summary's words agree"),
-                    Some(WordDiff::between(old(&part), &pa.text, new(&part), &pb.text)),
+                    Some(WordDetail::between(old(&part), &pa.text, new(&part), &pb.text)),
                 ));
             }
         }

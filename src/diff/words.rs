@@ -1,12 +1,14 @@
 //! Word-level differences of two texts, computed by `similar` and kept as
-//! plain segments so that every renderer can mark them its own way.
+//! plain segments so that every renderer can mark them its own way. `diff`
+//! uses them for measures, groups and glossary entries; `check` for texts
+//! that should agree.
 
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 /// A word-level comparison of an old and a new text. The segments, read in
-/// order, spell both texts: equal and deleted segments make the old text,
-/// equal and inserted ones the new.
+/// order, spell both texts (with white space folded): equal and deleted
+/// segments make the old text, equal and inserted ones the new.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WordDiff {
     /// Share of words the two texts have in common, 0..=1 (`similar`'s ratio).
@@ -29,33 +31,46 @@ pub enum SegmentTag {
     Inserted,
 }
 
+impl SegmentTag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SegmentTag::Equal => "equal",
+            SegmentTag::Deleted => "deleted",
+            SegmentTag::Inserted => "inserted",
+        }
+    }
+}
+
 impl WordDiff {
-    /// Compare two texts word by word. White space is normalised first, so a
-    /// re-wrapped line is no difference.
+    /// Compare two texts word by word. Words are the runs between white
+    /// space, so a re-wrapped line is no difference, and spaces never line up
+    /// on their own (with spaces as tokens, an alignment of spaces can
+    /// outscore one of words).
     pub fn of(old: &str, new: &str) -> WordDiff {
-        let old = normalize(old);
-        let new = normalize(new);
-        let diff = TextDiff::from_words(old.as_str(), new.as_str());
-        let mut segments: Vec<Segment> = Vec::new();
-        for change in diff.iter_all_changes() {
+        let old_words: Vec<&str> = old.split_whitespace().collect();
+        let new_words: Vec<&str> = new.split_whitespace().collect();
+        let diff = TextDiff::configure().diff_slices(&old_words, &new_words);
+        let mut words: Vec<Segment> = Vec::new();
+        for (n, change) in diff.iter_all_changes().enumerate() {
+            if n > 0 {
+                words.push(Segment {
+                    tag: SegmentTag::Equal,
+                    text: " ".to_string(),
+                });
+            }
             let tag = match change.tag() {
                 ChangeTag::Equal => SegmentTag::Equal,
                 ChangeTag::Delete => SegmentTag::Deleted,
                 ChangeTag::Insert => SegmentTag::Inserted,
             };
-            let text = change.value();
-            match segments.last_mut() {
-                Some(last) if last.tag == tag => last.text.push_str(text),
-                _ => segments.push(Segment {
-                    tag,
-                    text: text.to_string(),
-                }),
-            }
+            words.push(Segment {
+                tag,
+                text: change.value().to_string(),
+            });
         }
-        tidy(&mut segments);
         WordDiff {
             similarity: f64::from(diff.ratio()),
-            segments,
+            segments: hunks(words),
         }
     }
 
@@ -66,62 +81,105 @@ impl WordDiff {
 
     /// The old text (equal and deleted segments).
     pub fn old_text(&self) -> String {
-        self.segments
-            .iter()
-            .filter(|s| s.tag != SegmentTag::Inserted)
-            .map(|s| s.text.as_str())
-            .collect()
+        self.side(SegmentTag::Inserted)
     }
 
     /// The new text (equal and inserted segments).
     pub fn new_text(&self) -> String {
+        self.side(SegmentTag::Deleted)
+    }
+
+    fn side(&self, leave_out: SegmentTag) -> String {
+        let text: String = self
+            .segments
+            .iter()
+            .filter(|s| s.tag != leave_out)
+            .map(|s| s.text.as_str())
+            .collect();
+        // The spaces around a run that only one side has are both kept.
+        normalize(&text)
+    }
+
+    /// The differences inline, `[-deleted-]` and `{+inserted+}`, as
+    /// `git diff --word-diff` writes them.
+    pub fn plain(&self) -> String {
         self.segments
             .iter()
-            .filter(|s| s.tag != SegmentTag::Deleted)
-            .map(|s| s.text.as_str())
+            .map(|s| match s.tag {
+                SegmentTag::Equal => s.text.clone(),
+                SegmentTag::Deleted => format!("[-{}-]", s.text),
+                SegmentTag::Inserted => format!("{{+{}+}}", s.text),
+            })
             .collect()
     }
 }
 
-/// Move white space at the edges of changed runs into the neighbouring equal
-/// runs, so that `[-foo -]` reads `[-foo-] ` and renderers mark words only.
-fn tidy(segments: &mut Vec<Segment>) {
-    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
-    for seg in segments.drain(..) {
-        if seg.tag == SegmentTag::Equal {
-            match out.last_mut() {
-                Some(last) if last.tag == SegmentTag::Equal => last.text.push_str(&seg.text),
-                _ => out.push(seg),
+/// Join changes that only white space separates into one deleted and one
+/// inserted run, so that a reworded phrase reads `[-a b c-]{+x y+}` rather
+/// than alternating word by word. Equal runs are merged.
+fn hunks(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let mut pending_space = String::new();
+    let flush = |out: &mut Vec<Segment>, deleted: &mut String, inserted: &mut String| {
+        for (tag, text) in [
+            (SegmentTag::Deleted, deleted),
+            (SegmentTag::Inserted, inserted),
+        ] {
+            if !text.is_empty() {
+                out.push(Segment {
+                    tag,
+                    text: std::mem::take(text),
+                });
             }
-            continue;
         }
-        let lead = seg.text.len() - seg.text.trim_start().len();
-        let trail = seg.text.len() - seg.text.trim_end().len();
-        let core = seg.text.trim();
-        if lead > 0 {
-            push_equal(&mut out, &seg.text[..lead]);
-        }
-        if !core.is_empty() {
-            out.push(Segment {
-                tag: seg.tag,
-                text: core.to_string(),
-            });
-        }
-        if trail > 0 && !core.is_empty() {
-            push_equal(&mut out, &seg.text[seg.text.len() - trail..]);
+    };
+    for (n, seg) in segments.iter().enumerate() {
+        let in_hunk = !deleted.is_empty() || !inserted.is_empty();
+        match seg.tag {
+            SegmentTag::Equal
+                if in_hunk
+                    && seg.text.trim().is_empty()
+                    && segments
+                        .get(n + 1)
+                        .is_some_and(|s| s.tag != SegmentTag::Equal) =>
+            {
+                pending_space.push_str(&seg.text);
+            }
+            SegmentTag::Equal => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                let text = format!("{}{}", std::mem::take(&mut pending_space), seg.text);
+                match out.last_mut() {
+                    Some(last) if last.tag == SegmentTag::Equal => last.text.push_str(&text),
+                    _ => out.push(Segment {
+                        tag: SegmentTag::Equal,
+                        text,
+                    }),
+                }
+            }
+            SegmentTag::Deleted | SegmentTag::Inserted => {
+                let side = if seg.tag == SegmentTag::Deleted {
+                    &mut deleted
+                } else {
+                    &mut inserted
+                };
+                // The space joins words of the same side only.
+                if !side.is_empty() {
+                    side.push_str(&pending_space);
+                }
+                pending_space.clear();
+                side.push_str(&seg.text);
+            }
         }
     }
-    *segments = out;
-}
-
-fn push_equal(out: &mut Vec<Segment>, text: &str) {
-    match out.last_mut() {
-        Some(last) if last.tag == SegmentTag::Equal => last.text.push_str(text),
-        _ => out.push(Segment {
+    flush(&mut out, &mut deleted, &mut inserted);
+    if !pending_space.is_empty() {
+        out.push(Segment {
             tag: SegmentTag::Equal,
-            text: text.to_string(),
-        }),
+            text: pending_space,
+        });
     }
+    out
 }
 
 /// Collapse runs of white space to one space and trim.
@@ -133,19 +191,21 @@ pub fn normalize(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn tags(d: &WordDiff) -> Vec<(SegmentTag, &str)> {
+        d.segments
+            .iter()
+            .map(|s| (s.tag, s.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn one_replaced_word_is_one_deleted_and_one_inserted_segment() {
         let d = WordDiff::of(
             "de burgemeester treft maatregelen",
             "de minister treft maatregelen",
         );
-        let tags: Vec<(SegmentTag, &str)> = d
-            .segments
-            .iter()
-            .map(|s| (s.tag, s.text.as_str()))
-            .collect();
         assert_eq!(
-            tags,
+            tags(&d),
             vec![
                 (SegmentTag::Equal, "de "),
                 (SegmentTag::Deleted, "burgemeester"),
@@ -156,6 +216,22 @@ mod tests {
         assert_eq!(d.old_text(), "de burgemeester treft maatregelen");
         assert_eq!(d.new_text(), "de minister treft maatregelen");
         assert!(d.similarity > 0.5 && d.similarity < 1.0);
+    }
+
+    #[test]
+    fn a_reworded_phrase_is_one_hunk_not_alternating_words() {
+        let d = WordDiff::of(
+            "van online radicaliserende content wordt",
+            "van extremistische content op internet wordt",
+        );
+        assert_eq!(
+            d.plain(),
+            "van [-online radicaliserende-]{+extremistische+} content {+op internet+} wordt"
+        );
+        assert_eq!(d.old_text(), "van online radicaliserende content wordt");
+        assert_eq!(d.new_text(), "van extremistische content op internet wordt");
+        let d = WordDiff::of("Sociale media", "Sociale media en internet");
+        assert_eq!(d.plain(), "Sociale media {+en internet+}");
     }
 
     #[test]

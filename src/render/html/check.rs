@@ -3,24 +3,16 @@
 //! where in the file they point, and word differences where two texts were
 //! compared.
 
-use super::{Mark, document, escape, plural, words};
-use crate::check::{Change, Finding, Report, Severity, WordDiff};
+use super::{document, escape, plural, words};
+use crate::check::{Finding, Report, Severity, WordDetail};
 use std::fmt::Write;
 
-fn mark(c: Change) -> Mark {
-    match c {
-        Change::Equal => Mark::Same,
-        Change::Deleted => Mark::Deleted,
-        Change::Inserted => Mark::Inserted,
-    }
-}
-
-fn word_diff(w: &WordDiff) -> String {
+fn word_diff(w: &WordDetail) -> String {
     format!(
         "<p class=\"detail\"><span class=\"detail-label\">{} → {}:</span> <span lang=\"nl\">{}</span></p>",
         escape(&w.old_label),
         escape(&w.new_label),
-        words(w.segments.iter().map(|s| (mark(s.change), s.text.as_str())))
+        words(&w.words)
     )
 }
 

@@ -7,27 +7,18 @@
 
 use super::chart::{Series, status_chart};
 use super::show::measure_text;
-use super::{Mark, document, escape, plural, status_chip, words};
+use super::{document, escape, plural, status_chip, words};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StaleTarget,
-    StatusChange, WordDiff,
+    ItemChangeKind, MeasureChange, MeasureRef, StaleReference, StaleTarget, StatusChange, WordDiff,
 };
 use crate::snapshot::{Kind, Snapshot};
 use crate::snapshot::{MeasureFilter, theme_counts};
 use std::fmt::Write;
 
-fn mark(tag: SegmentTag) -> Mark {
-    match tag {
-        SegmentTag::Equal => Mark::Same,
-        SegmentTag::Deleted => Mark::Deleted,
-        SegmentTag::Inserted => Mark::Inserted,
-    }
-}
-
 /// A diff's word differences as HTML.
 fn word_diff(w: &WordDiff) -> String {
-    words(w.segments.iter().map(|s| (mark(s.tag), s.text.as_str())))
+    words(w)
 }
 
 /// The `diff` report as a complete HTML page. `old` and `new` are the

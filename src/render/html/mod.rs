@@ -19,7 +19,7 @@ pub use escape::escape;
 pub use show::show;
 pub(crate) use show::shown_counts;
 
-pub use crate::render::markdown::Mark;
+use crate::diff::{Segment, SegmentTag, WordDiff};
 use crate::snapshot::{Certainty, Footnote, Snapshot, Status, StatusRecord};
 use crate::snapshot::{MeasureFilter, ThemeCount};
 use std::fmt::Write;
@@ -176,21 +176,22 @@ pub(crate) fn shown_footnotes<'a>(
 /// A word-level difference as HTML: deleted runs in `<del>`, inserted runs
 /// in `<ins>` (struck through / underlined and marked − / + by the
 /// stylesheet, so that colour is never the only cue), all text escaped.
-pub fn words<'a>(segments: impl IntoIterator<Item = (Mark, &'a str)>) -> String {
+pub fn words(w: &WordDiff) -> String {
     let mut out = String::new();
-    let mut previous = Mark::Same;
-    for (mark, text) in segments {
+    let mut previous = SegmentTag::Equal;
+    for Segment { tag: mark, text } in &w.segments {
+        let mark = *mark;
         // Two changed runs side by side read as two words.
-        if mark != Mark::Same && previous != Mark::Same {
+        if mark != SegmentTag::Equal && previous != SegmentTag::Equal {
             out.push(' ');
         }
         previous = mark;
         match mark {
-            Mark::Same => out.push_str(&escape(text)),
-            Mark::Deleted => {
+            SegmentTag::Equal => out.push_str(&escape(text)),
+            SegmentTag::Deleted => {
                 let _ = write!(out, "<del>{}</del>", escape(text));
             }
-            Mark::Inserted => {
+            SegmentTag::Inserted => {
                 let _ = write!(out, "<ins>{}</ins>", escape(text));
             }
         }

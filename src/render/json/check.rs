@@ -2,7 +2,7 @@
 //! (`docs/check-format.md`), made of view types so that the internal model
 //! can change without breaking `jq` scripts and CI thresholds.
 
-use crate::check::{Finding, Report, WordDiff};
+use crate::check::{Finding, Report, WordDetail};
 use serde::Serialize;
 
 /// The `format` value of this shape; bumped when a field changes meaning or
@@ -61,16 +61,17 @@ struct SegmentView {
     text: String,
 }
 
-fn detail(d: &WordDiff) -> DetailView {
+fn detail(d: &WordDetail) -> DetailView {
     DetailView {
         old: d.old_label.clone(),
         new: d.new_label.clone(),
         diff: d.plain(),
         words: d
+            .words
             .segments
             .iter()
             .map(|s| SegmentView {
-                change: s.change.as_str(),
+                change: s.tag.as_str(),
                 text: s.text.clone(),
             })
             .collect(),

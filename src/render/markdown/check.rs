@@ -2,8 +2,8 @@
 //! then the findings of each file as a table with severity badges. Cut to
 //! [`LIMIT`] with a note of what was left out.
 
-use super::{Budget, LIMIT, Mark, code, escape, words};
-use crate::check::{Change, Finding, Report, Severity};
+use super::{Budget, LIMIT, code, escape, words};
+use crate::check::{Finding, Report, Severity};
 use std::fmt::Write;
 
 /// The `check` report as GitHub-flavoured Markdown, at most [`LIMIT`]
@@ -49,16 +49,7 @@ fn row(f: &Finding) -> String {
             "<br>{} → {}: {}",
             escape(&w.old_label),
             escape(&w.new_label),
-            words(w.segments.iter().map(|s| {
-                (
-                    match s.change {
-                        Change::Equal => Mark::Same,
-                        Change::Deleted => Mark::Deleted,
-                        Change::Inserted => Mark::Inserted,
-                    },
-                    s.text.as_str(),
-                )
-            }))
+            words(&w.words)
         );
     }
     let place = match (&f.source_file, f.source_line) {

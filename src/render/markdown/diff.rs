@@ -5,7 +5,7 @@
 //! Cut to [`LIMIT`] with a note of what was left out.
 
 use super::show::{measure_text, ranges};
-use super::{Budget, LIMIT, Mark, code, escape, escape_html, status_words, words};
+use super::{Budget, LIMIT, code, escape, escape_html, status_words, whole, words};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StaleTarget,
@@ -16,16 +16,7 @@ use crate::snapshot::Snapshot;
 use std::fmt::Write;
 
 fn word_diff(w: &WordDiff) -> String {
-    words(w.segments.iter().map(|s| {
-        (
-            match s.tag {
-                SegmentTag::Equal => Mark::Same,
-                SegmentTag::Deleted => Mark::Deleted,
-                SegmentTag::Inserted => Mark::Inserted,
-            },
-            s.text.as_str(),
-        )
-    }))
+    words(w)
 }
 
 /// The `diff` report as GitHub-flavoured Markdown, at most [`LIMIT`]
@@ -394,11 +385,11 @@ fn item(out: &mut String, i: &ItemChange) {
     let text = match i.kind {
         ItemChangeKind::Added => format!(
             "(added) {}",
-            words([(Mark::Inserted, i.new_text.as_deref().unwrap_or(""))])
+            whole(SegmentTag::Inserted, i.new_text.as_deref().unwrap_or(""))
         ),
         ItemChangeKind::Removed => format!(
             "(removed) {}",
-            words([(Mark::Deleted, i.old_text.as_deref().unwrap_or(""))])
+            whole(SegmentTag::Deleted, i.old_text.as_deref().unwrap_or(""))
         ),
         ItemChangeKind::Changed => {
             let sim = i
@@ -454,11 +445,11 @@ fn entry(e: &EntryChange, what: &str) -> String {
     let text = match e.kind {
         EntryChangeKind::Added => format!(
             "(added) {}",
-            words([(Mark::Inserted, e.new_text.as_deref().unwrap_or(""))])
+            whole(SegmentTag::Inserted, e.new_text.as_deref().unwrap_or(""))
         ),
         EntryChangeKind::Removed => format!(
             "(removed) {}",
-            words([(Mark::Deleted, e.old_text.as_deref().unwrap_or(""))])
+            whole(SegmentTag::Deleted, e.old_text.as_deref().unwrap_or(""))
         ),
         EntryChangeKind::Changed => e.words.as_ref().map(word_diff).unwrap_or_default(),
         EntryChangeKind::Rekeyed => "(renumbered, text unchanged)".into(),
@@ -482,12 +473,12 @@ fn group(g: &GroupChange) -> String {
         EntryChangeKind::Added => format!(
             "- group **{}** (added): {}\n",
             escape(&number),
-            words([(Mark::Inserted, name.as_str())])
+            whole(SegmentTag::Inserted, name.as_str())
         ),
         EntryChangeKind::Removed => format!(
             "- group **{}** (removed): {}\n",
             escape(&number),
-            words([(Mark::Deleted, name.as_str())])
+            whole(SegmentTag::Deleted, name.as_str())
         ),
         _ => format!(
             "- group **{}**: {}\n",

@@ -13,6 +13,7 @@ pub use check::{check, check_within};
 pub use diff::{diff, diff_within};
 pub use show::{show, show_within};
 
+use crate::diff::{SegmentTag, WordDiff};
 use crate::snapshot::{Certainty, StatusRecord};
 
 /// The most characters a report may have. GitHub refuses comments over
@@ -96,24 +97,29 @@ pub fn status_words(s: &StatusRecord) -> String {
     }
 }
 
-/// What a run of words is in a word-level difference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Same,
-    Deleted,
-    Inserted,
-}
-
 /// A word-level difference inline: `~~deleted~~` and `**inserted**`, escaped.
 ///
 /// White space at the edges of a changed run is moved outside the markers
 /// (GitHub ignores `~~ x~~`); where a run would touch a letter or digit on the
 /// outside, `<del>`/`<ins>` are used instead, which GitHub renders the same.
-pub fn words<'a>(segments: impl IntoIterator<Item = (Mark, &'a str)>) -> String {
-    let segments: Vec<(Mark, &str)> = segments.into_iter().collect();
+pub fn words(w: &WordDiff) -> String {
+    let segments: Vec<(SegmentTag, &str)> = w
+        .segments
+        .iter()
+        .map(|s| (s.tag, s.text.as_str()))
+        .collect();
+    marked(&segments)
+}
+
+/// A whole text added or removed, marked as [`words`] marks a run.
+pub(crate) fn whole(tag: SegmentTag, text: &str) -> String {
+    marked(&[(tag, text)])
+}
+
+fn marked(segments: &[(SegmentTag, &str)]) -> String {
     let mut out = String::new();
     for (i, (mark, text)) in segments.iter().enumerate() {
-        if *mark == Mark::Same {
+        if *mark == SegmentTag::Equal {
             out.push_str(&escape_inline(text));
             continue;
         }
@@ -125,27 +131,31 @@ pub fn words<'a>(segments: impl IntoIterator<Item = (Mark, &'a str)>) -> String 
         let previous = i.checked_sub(1).and_then(|j| segments.get(j));
         // Two changed runs side by side (`~~old~~ **new**`) get a space
         // between them, so that they read as two words.
-        let after_change = previous.is_some_and(|(m, _)| *m != Mark::Same);
+        let after_change = previous.is_some_and(|(m, _)| *m != SegmentTag::Equal);
         if text.starts_with(char::is_whitespace) || (after_change && !out.ends_with(' ')) {
             out.push(' ');
         }
         let before = match previous {
-            Some((Mark::Same, t)) if !text.starts_with(char::is_whitespace) => t.chars().last(),
+            Some((SegmentTag::Equal, t)) if !text.starts_with(char::is_whitespace) => {
+                t.chars().last()
+            }
             _ => None,
         };
         let after = match segments.get(i + 1) {
-            Some((Mark::Same, t)) if !text.ends_with(char::is_whitespace) => t.chars().next(),
+            Some((SegmentTag::Equal, t)) if !text.ends_with(char::is_whitespace) => {
+                t.chars().next()
+            }
             _ => None,
         };
         let tight = before.is_some_and(|c| c.is_alphanumeric())
             || after.is_some_and(|c| c.is_alphanumeric());
         let body = escape_inline(core);
         match (mark, tight) {
-            (Mark::Deleted, false) => out.push_str(&format!("~~{body}~~")),
-            (Mark::Inserted, false) => out.push_str(&format!("**{body}**")),
-            (Mark::Deleted, true) => out.push_str(&format!("<del>{body}</del>")),
-            (Mark::Inserted, true) => out.push_str(&format!("<ins>{body}</ins>")),
-            (Mark::Same, _) => {}
+            (SegmentTag::Deleted, false) => out.push_str(&format!("~~{body}~~")),
+            (SegmentTag::Inserted, false) => out.push_str(&format!("**{body}**")),
+            (SegmentTag::Deleted, true) => out.push_str(&format!("<del>{body}</del>")),
+            (SegmentTag::Inserted, true) => out.push_str(&format!("<ins>{body}</ins>")),
+            (SegmentTag::Equal, _) => {}
         }
         if text.ends_with(char::is_whitespace) {
             out.push(' ');
@@ -274,32 +284,32 @@ mod tests {
 
     #[test]
     fn changed_words_are_struck_and_bold_with_spaces_outside() {
-        let w = words([
-            (Mark::Same, "de "),
-            (Mark::Deleted, "oude "),
-            (Mark::Inserted, "nieuwe "),
-            (Mark::Same, "tekst"),
+        let w = marked(&[
+            (SegmentTag::Equal, "de "),
+            (SegmentTag::Deleted, "oude "),
+            (SegmentTag::Inserted, "nieuwe "),
+            (SegmentTag::Equal, "tekst"),
         ]);
         assert_eq!(w, "de ~~oude~~ **nieuwe** tekst");
     }
 
     #[test]
     fn a_replaced_word_reads_as_two_words() {
-        let w = words([
-            (Mark::Same, "wordt "),
-            (Mark::Deleted, "optimaal"),
-            (Mark::Inserted, "maximaal"),
-            (Mark::Same, " ingezet"),
+        let w = marked(&[
+            (SegmentTag::Equal, "wordt "),
+            (SegmentTag::Deleted, "optimaal"),
+            (SegmentTag::Inserted, "maximaal"),
+            (SegmentTag::Equal, " ingezet"),
         ]);
         assert_eq!(w, "wordt ~~optimaal~~ **maximaal** ingezet");
     }
 
     #[test]
     fn a_change_inside_a_word_uses_html_tags() {
-        let w = words([
-            (Mark::Same, "maat"),
-            (Mark::Inserted, "regel"),
-            (Mark::Same, " x"),
+        let w = marked(&[
+            (SegmentTag::Equal, "maat"),
+            (SegmentTag::Inserted, "regel"),
+            (SegmentTag::Equal, " x"),
         ]);
         assert_eq!(w, "maat<ins>regel</ins> x");
     }

@@ -1,7 +1,8 @@
 //! `check --format text`: findings grouped by file, for a person at a
 //! terminal, ending in the count line.
 
-use crate::check::{Change, Finding, Report, Severity};
+use super::words;
+use crate::check::{Finding, Report, Severity};
 use crate::render::color::Palette;
 
 /// The report as text; colour only if `palette` says so.
@@ -79,15 +80,6 @@ fn finding(out: &mut String, f: &Finding, palette: Palette) {
             "         {}\n",
             palette.dim(&format!("words: {} → {}", d.old_label, d.new_label))
         ));
-        let words: String = d
-            .segments
-            .iter()
-            .map(|s| match s.change {
-                Change::Equal => s.text.clone(),
-                Change::Deleted => palette.deleted(&s.text),
-                Change::Inserted => palette.inserted(&s.text),
-            })
-            .collect();
-        out.push_str(&format!("         {words}\n"));
+        out.push_str(&format!("         {}\n", words(&d.words, palette)));
     }
 }

@@ -2,10 +2,10 @@
 //! changed, then each change word by word. Differences are coloured on a
 //! terminal and marked `[-…-]` / `{+…+}` otherwise (see [`Palette`]).
 
-use super::wrap;
+use super::{words, wrap};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleTarget, StatusChange, WordDiff,
+    ItemChangeKind, MeasureChange, MeasureRef, StaleTarget, StatusChange,
 };
 use crate::render::color::Palette;
 use comfy_table::{ContentArrangement, Table, presets};
@@ -151,19 +151,6 @@ pub fn table(diff: &Diff, width: u16) -> String {
     } else {
         format!("{t}\n")
     }
-}
-
-/// Inline word differences, marked with the palette.
-pub fn words(w: &WordDiff, palette: Palette) -> String {
-    let mut out = String::new();
-    for s in &w.segments {
-        match s.tag {
-            SegmentTag::Equal => out.push_str(&s.text),
-            SegmentTag::Deleted => out.push_str(&palette.deleted(&s.text)),
-            SegmentTag::Inserted => out.push_str(&palette.inserted(&s.text)),
-        }
-    }
-    out
 }
 
 fn status_words(s: &StatusChange) -> String {

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod list;
 pub mod show;
 
+use crate::diff::{SegmentTag, WordDiff};
 use crate::render::color::Palette;
 use comfy_table::{ContentArrangement, Table, presets};
 
@@ -53,5 +54,18 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     }
     out.push_str(line.trim_end());
     out.push('\n');
+    out
+}
+
+/// Inline word differences, marked with the palette.
+pub fn words(w: &WordDiff, palette: Palette) -> String {
+    let mut out = String::new();
+    for s in &w.segments {
+        match s.tag {
+            SegmentTag::Equal => out.push_str(&s.text),
+            SegmentTag::Deleted => out.push_str(&palette.deleted(&s.text)),
+            SegmentTag::Inserted => out.push_str(&palette.inserted(&s.text)),
+        }
+    }
     out
 }
