@@ -100,7 +100,7 @@ fn html_diff_states_changes_in_words_and_marks_words_by_more_than_colour() {
     assert!(page.contains("wordt <del>optimaal</del> <ins>maximaal</ins> ingezet"));
     assert!(page.contains("<span class=\"num\">– → 12</span>"));
     assert!(page.contains("<article class=\"change added\" id=\"new-12\" data-change=\"added\">"));
-    assert!(page.contains("⚠ Stale reference: 21a says “<span lang=\"nl\">maatregel 30</span>”, but measure 30 is now 31; should say 31."));
+    assert!(page.contains("⚠ Stale reference: 21a says “<span lang=\"nl\">maatregel 30</span>”, but measure 30 is now 31; it should say 31."));
     // The stylesheet marks <ins>/<del> with underline / strike-through and
     // + / − signs, and brackets them in print.
     assert!(page.contains("ins::before { content: \"+\""));
@@ -122,7 +122,7 @@ fn a_removed_measure_is_set_apart_with_its_old_text() {
     assert!(page.contains("Removed: the new version has no such measure."));
     let md = markdown::diff(&d, &old, &new);
     assert!(
-        md.contains("<details><summary><b>old 20</b> · removed · "),
+        md.contains("<details><summary><b>20 → –</b> · removed · "),
         "{md}"
     );
 }
@@ -211,7 +211,7 @@ fn a_markdown_diff_cut_short_still_names_every_changed_measure() {
     for n in [
         "<b>1</b>",
         "<b>2</b>",
-        "<b>new 12</b>",
+        "<b>– → 12</b>",
         "**25 → 26**",
         "**29 → 30**",
     ] {

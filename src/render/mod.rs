@@ -8,4 +8,5 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod prose;
 pub mod text;

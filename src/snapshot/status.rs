@@ -41,6 +41,15 @@ impl Status {
         }
     }
 
+    /// The Dutch word the legend uses (`bestaand`, `versterkt`, `nieuw`).
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Status::Existing => "bestaand",
+            Status::Strengthened => "versterkt",
+            Status::New => "nieuw",
+        }
+    }
+
     /// The English word used in reports.
     pub fn word(self) -> &'static str {
         match self {

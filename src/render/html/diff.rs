@@ -10,8 +10,9 @@ use super::show::measure_text;
 use super::{document, escape, plural, status_chip, words};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, StaleReference, StaleTarget, StatusChange, WordDiff,
+    ItemChangeKind, MeasureChange, MeasureRef, StaleReference, StatusChange, WordDiff,
 };
+use crate::render::prose::{self, entry_key, numbers, numbers_of};
 use crate::snapshot::{Kind, Snapshot};
 use crate::snapshot::{MeasureFilter, theme_counts};
 use std::fmt::Write;
@@ -277,23 +278,6 @@ fn theme_section(
     out.push_str("</section>\n");
 }
 
-fn numbers(refs: &[MeasureRef]) -> String {
-    let n: Vec<String> = refs.iter().map(|r| r.number.to_string()).collect();
-    n.join(" + ")
-}
-
-/// `12`, `12 → 13`, `– → 12` (added), `12 → –` (removed), `7 → 7 + 8`.
-fn numbers_of(m: &MeasureChange) -> String {
-    match (m.old.is_empty(), m.new.is_empty()) {
-        (true, _) => format!("– → {}", numbers(&m.new)),
-        (_, true) => format!("{} → –", numbers(&m.old)),
-        _ if m.old.len() == 1 && m.new.len() == 1 && m.old[0].number == m.new[0].number => {
-            m.old[0].number.to_string()
-        }
-        _ => format!("{} → {}", numbers(&m.old), numbers(&m.new)),
-    }
-}
-
 /// The kind of entry that sets it apart (`added`, `removed`, `split`,
 /// `merged`), or `changed`.
 fn primary(m: &MeasureChange) -> &'static str {
@@ -324,35 +308,6 @@ fn badges(m: &MeasureChange) -> String {
     }
     out.push_str("</span>");
     out
-}
-
-/// A status comparison in words: `Status changed from B (bestaand) to V
-/// (versterkt): strengthened.`
-fn status_sentence(s: &StatusChange) -> String {
-    let side = |r: &crate::snapshot::StatusRecord| match r.settled() {
-        Some(v) => format!(
-            "{v} ({}{})",
-            super::dutch(v),
-            if r.certainty == crate::snapshot::Certainty::Deduced {
-                ", deduced"
-            } else {
-                ""
-            }
-        ),
-        None => crate::render::markdown::status_words(r),
-    };
-    let (from, to) = (side(&s.old), side(&s.new));
-    escape(&match (s.kind.is_change(), s.direction) {
-        (true, Some(d)) => format!("Status changed from {from} to {to}: {d}."),
-        (true, None) => format!(
-            "Status {} from {from} to {to} (one side is uncertain).",
-            s.kind.as_str()
-        ),
-        (false, _) => format!(
-            "Status {} from {from} to {to}; not a change.",
-            s.kind.as_str()
-        ),
-    })
 }
 
 fn status_change(s: &StatusChange) -> String {
@@ -572,29 +527,6 @@ fn item(out: &mut String, i: &ItemChange) {
     );
 }
 
-fn stale_words(s: &StaleReference) -> String {
-    let place = format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""));
-    let fix = match (s.target, s.should_say) {
-        (StaleTarget::Renumbered, Some(n)) => {
-            format!("measure {} is now {n}; should say {n}", s.says)
-        }
-        (StaleTarget::Merged, Some(n)) => {
-            format!("measure {} was merged into {n}; should say {n}", s.says)
-        }
-        (StaleTarget::Split, _) => format!("measure {} was split", s.says),
-        (StaleTarget::Removed, _) => format!("measure {} was removed", s.says),
-        (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
-            format!("measure {} has no single successor", s.says)
-        }
-    };
-    format!(
-        "Stale reference: {} says “<span lang=\"nl\">{}</span>”, but {}.",
-        escape(&place),
-        escape(&s.phrase),
-        escape(&fix)
-    )
-}
-
 fn stale_section(out: &mut String, stale: &[StaleReference]) {
     if stale.is_empty() {
         return;
@@ -624,15 +556,6 @@ fn has_other_parts(diff: &Diff) -> bool {
         && diff.glossary.is_empty())
 }
 
-fn key(e: &EntryChange) -> String {
-    match (&e.old_key, &e.new_key) {
-        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-        (Some(a), _) => a.clone(),
-        (None, Some(b)) => b.clone(),
-        (None, None) => String::new(),
-    }
-}
-
 fn entry(e: &EntryChange, what: &str) -> String {
     let text = match e.kind {
         EntryChangeKind::Added => {
@@ -651,7 +574,7 @@ fn entry(e: &EntryChange, what: &str) -> String {
         entry_kind(e.kind),
         entry_kind(e.kind),
         escape(what),
-        escape(&key(e))
+        escape(&entry_key(e))
     )
 }
 
@@ -775,4 +698,20 @@ pub(crate) fn item_kind(k: ItemChangeKind) -> &'static str {
         ItemChangeKind::Relabelled => "relabelled",
         ItemChangeKind::Unchanged => "unchanged",
     }
+}
+
+/// A status comparison in words: `Status changed from B (bestaand) to V
+/// (versterkt): strengthened.` (Only the tool's own words: nothing to
+/// escape but kept escaped all the same.)
+fn status_sentence(s: &StatusChange) -> String {
+    escape(&prose::status_sentence(s, &|v| v.to_string()))
+}
+
+fn stale_words(s: &StaleReference) -> String {
+    format!(
+        "Stale reference: {} says “<span lang=\"nl\">{}</span>”, but {}.",
+        escape(&prose::stale_place(s)),
+        escape(&s.phrase),
+        escape(&prose::stale_fix(s))
+    )
 }

@@ -20,7 +20,7 @@ pub use show::show;
 pub(crate) use show::shown_counts;
 
 use crate::diff::{Segment, SegmentTag, WordDiff};
-use crate::snapshot::{Certainty, Footnote, Snapshot, Status, StatusRecord};
+use crate::snapshot::{Certainty, Footnote, Snapshot, StatusRecord};
 use crate::snapshot::{MeasureFilter, ThemeCount};
 use std::fmt::Write;
 
@@ -54,15 +54,6 @@ pub(crate) fn document(title: &str, body: &str) -> String {
     out
 }
 
-/// The Dutch word of the legend for a status letter.
-pub(crate) fn dutch(s: Status) -> &'static str {
-    match s {
-        Status::Existing => "bestaand",
-        Status::Strengthened => "versterkt",
-        Status::New => "nieuw",
-    }
-}
-
 /// A status as a chip: solid border when confirmed, dashed with a visible
 /// "deduced" label when deduced, dashed and hatched with "?" and the
 /// candidates when uncertain. The evidence goes into the tooltip.
@@ -89,7 +80,7 @@ pub fn status_chip(s: &StatusRecord) -> String {
         (certainty, Some(v)) => {
             let title = format!(
                 "{v} {} ({}), {}{note}",
-                dutch(v),
+                v.dutch(),
                 v.word(),
                 certainty.as_str()
             );

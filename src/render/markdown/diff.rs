@@ -8,10 +8,10 @@ use super::show::{measure_text, ranges};
 use super::{Budget, LIMIT, code, escape, escape_html, status_words, whole, words};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StaleTarget,
-    StatusChange, VersionRef, WordDiff,
+    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StatusChange,
+    VersionRef, WordDiff,
 };
-use crate::render::html::dutch;
+use crate::render::prose::{self, entry_key, numbers, numbers_of, title};
 use crate::snapshot::Snapshot;
 use std::fmt::Write;
 
@@ -195,32 +195,9 @@ fn counts(diff: &Diff) -> String {
     out
 }
 
-fn numbers(refs: &[MeasureRef]) -> String {
-    let n: Vec<String> = refs.iter().map(|r| r.number.to_string()).collect();
-    n.join(" + ")
-}
-
-fn numbers_of(m: &MeasureChange) -> String {
-    match (m.old.is_empty(), m.new.is_empty()) {
-        (true, _) => format!("new {}", numbers(&m.new)),
-        (_, true) => format!("old {}", numbers(&m.old)),
-        _ if m.old.len() == 1 && m.new.len() == 1 && m.old[0].number == m.new[0].number => {
-            m.old[0].number.to_string()
-        }
-        _ => format!("{} → {}", numbers(&m.old), numbers(&m.new)),
-    }
-}
-
 fn classes(m: &MeasureChange) -> String {
     let c: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
     c.join(", ")
-}
-
-fn title(m: &MeasureChange) -> &str {
-    m.new
-        .first()
-        .or(m.old.first())
-        .map_or("", |r| r.title.as_str())
 }
 
 fn one_line(m: &MeasureChange) -> String {
@@ -230,33 +207,6 @@ fn one_line(m: &MeasureChange) -> String {
         classes(m),
         escape(title(m))
     )
-}
-
-fn status_sentence(s: &StatusChange) -> String {
-    let side = |r: &crate::snapshot::StatusRecord| match r.settled() {
-        Some(v) => format!(
-            "**{v}** ({}{})",
-            dutch(v),
-            if r.certainty == crate::snapshot::Certainty::Deduced {
-                ", deduced"
-            } else {
-                ""
-            }
-        ),
-        None => escape(&status_words(r)),
-    };
-    let (from, to) = (side(&s.old), side(&s.new));
-    match (s.kind.is_change(), s.direction) {
-        (true, Some(d)) => format!("Status changed from {from} to {to}: {d}."),
-        (true, None) => format!(
-            "Status {} from {from} to {to} (one side is uncertain).",
-            s.kind.as_str()
-        ),
-        (false, _) => format!(
-            "Status {} from {from} to {to}; not a change.",
-            s.kind.as_str()
-        ),
-    }
 }
 
 fn details(diff: &Diff, m: &MeasureChange, old: &Snapshot, new: &Snapshot) -> String {
@@ -411,36 +361,6 @@ fn item(out: &mut String, i: &ItemChange) {
     out.push('\n');
 }
 
-fn stale_words(s: &StaleReference) -> String {
-    let place = format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""));
-    let fix = match (s.target, s.should_say) {
-        (StaleTarget::Renumbered, Some(n)) => {
-            format!("measure {} is now {n}; it should say {n}", s.says)
-        }
-        (StaleTarget::Merged, Some(n)) => {
-            format!("measure {} was merged into {n}; it should say {n}", s.says)
-        }
-        (StaleTarget::Split, _) => format!("measure {} was split", s.says),
-        (StaleTarget::Removed, _) => format!("measure {} was removed", s.says),
-        (_, None) => format!("measure {} has no single successor", s.says),
-    };
-    format!(
-        "{} says “{}”, but {}.",
-        escape(&place),
-        escape(&s.phrase),
-        fix
-    )
-}
-
-fn key(e: &EntryChange) -> String {
-    match (&e.old_key, &e.new_key) {
-        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-        (Some(a), _) => a.clone(),
-        (None, Some(b)) => b.clone(),
-        (None, None) => String::new(),
-    }
-}
-
 fn entry(e: &EntryChange, what: &str) -> String {
     let text = match e.kind {
         EntryChangeKind::Added => format!(
@@ -454,7 +374,7 @@ fn entry(e: &EntryChange, what: &str) -> String {
         EntryChangeKind::Changed => e.words.as_ref().map(word_diff).unwrap_or_default(),
         EntryChangeKind::Rekeyed => "(renumbered, text unchanged)".into(),
     };
-    format!("- {what} **{}**: {text}\n", escape(&key(e)))
+    format!("- {what} **{}**: {text}\n", escape(&entry_key(e)))
 }
 
 fn group(g: &GroupChange) -> String {
@@ -562,4 +482,17 @@ fn other_parts(b: &mut Budget, diff: &Diff) {
             b.leave_out(format!("the differences in {}", title.to_lowercase()));
         }
     }
+}
+
+fn status_sentence(s: &StatusChange) -> String {
+    prose::status_sentence(s, &|v| format!("**{v}**"))
+}
+
+fn stale_words(s: &StaleReference) -> String {
+    format!(
+        "{} says “{}”, but {}.",
+        escape(&prose::stale_place(s)),
+        escape(&s.phrase),
+        prose::stale_fix(s)
+    )
 }

@@ -1,0 +1,104 @@
+//! Sentences about a diff that every rich format says the same way:
+//! measure numbers (`12 → 13`), status changes, stale references, entry
+//! keys. They return plain text; each format escapes and marks it up.
+
+use crate::diff::{
+    EntryChange, MeasureChange, MeasureRef, StaleReference, StaleTarget, StatusChange,
+};
+use crate::snapshot::{Certainty, Status, StatusRecord};
+
+/// `12`, or `7 + 8` for the pieces of a split or merge.
+pub fn numbers(refs: &[MeasureRef]) -> String {
+    let n: Vec<String> = refs.iter().map(|r| r.number.to_string()).collect();
+    n.join(" + ")
+}
+
+/// `12`, `12 → 13`, `– → 12` (added), `12 → –` (removed), `7 → 7 + 8`.
+pub fn numbers_of(m: &MeasureChange) -> String {
+    match (m.old.is_empty(), m.new.is_empty()) {
+        (true, _) => format!("– → {}", numbers(&m.new)),
+        (_, true) => format!("{} → –", numbers(&m.old)),
+        _ if m.old.len() == 1 && m.new.len() == 1 && m.old[0].number == m.new[0].number => {
+            m.old[0].number.to_string()
+        }
+        _ => format!("{} → {}", numbers(&m.old), numbers(&m.new)),
+    }
+}
+
+/// The title a change is known by: the new one, else the old.
+pub fn title(m: &MeasureChange) -> &str {
+    m.new
+        .first()
+        .or(m.old.first())
+        .map_or("", |r| r.title.as_str())
+}
+
+/// A status in words: `V (versterkt)`, `V (versterkt, deduced)`, or the
+/// candidates of an uncertain one. `letter` marks up the letter.
+pub fn status(r: &StatusRecord, letter: &dyn Fn(Status) -> String) -> String {
+    match r.settled() {
+        Some(v) => {
+            let deduced = if r.certainty == Certainty::Deduced {
+                ", deduced"
+            } else {
+                ""
+            };
+            format!("{} ({}{deduced})", letter(v), v.dutch())
+        }
+        None if r.candidates.is_empty() => "unknown".to_string(),
+        None => {
+            let c: Vec<String> = r.candidates.iter().map(|s| s.to_string()).collect();
+            format!("uncertain ({})", c.join(" or "))
+        }
+    }
+}
+
+/// A status comparison as a sentence: `Status changed from B (bestaand) to
+/// V (versterkt): strengthened.`
+pub fn status_sentence(s: &StatusChange, letter: &dyn Fn(Status) -> String) -> String {
+    let (from, to) = (status(&s.old, letter), status(&s.new, letter));
+    match (s.kind.is_change(), s.direction) {
+        (true, Some(d)) => format!("Status changed from {from} to {to}: {d}."),
+        (true, None) => format!(
+            "Status {} from {from} to {to} (one side is uncertain).",
+            s.kind.as_str()
+        ),
+        (false, _) => format!(
+            "Status {} from {from} to {to}; not a change.",
+            s.kind.as_str()
+        ),
+    }
+}
+
+/// Where a stale reference stands: `21a`.
+pub fn stale_place(s: &StaleReference) -> String {
+    format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""))
+}
+
+/// What became of a stale reference's target: `measure 30 is now 31; it
+/// should say 31`.
+pub fn stale_fix(s: &StaleReference) -> String {
+    match (s.target, s.should_say) {
+        (StaleTarget::Renumbered, Some(n)) => {
+            format!("measure {} is now {n}; it should say {n}", s.says)
+        }
+        (StaleTarget::Merged, Some(n)) => {
+            format!("measure {} was merged into {n}; it should say {n}", s.says)
+        }
+        (StaleTarget::Split, _) => format!("measure {} was split", s.says),
+        (StaleTarget::Removed, _) => format!("measure {} was removed", s.says),
+        (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
+            format!("measure {} has no single successor", s.says)
+        }
+    }
+}
+
+/// An entry's key, or `old → new` when it changed.
+pub fn entry_key(e: &EntryChange) -> String {
+    match (&e.old_key, &e.new_key) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.clone(),
+        (None, Some(b)) => b.clone(),
+        (None, None) => String::new(),
+    }
+}
