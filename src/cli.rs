@@ -1,6 +1,7 @@
 //! The command line: clap's derive structs, turned into validated options
 //! before the core sees them. Only this module and `main.rs` know about clap.
 
+use crate::snapshot::Status;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -74,7 +75,7 @@ pub struct ShowArgs {
     /// Only the measures with this status (uncertain statuses count when the
     /// letter is among their candidates)
     #[arg(long, value_name = "B|V|N", value_parser = parse_status_letter)]
-    pub status: Option<char>,
+    pub status: Option<Status>,
     /// Print this one measure in full
     #[arg(long, value_name = "N")]
     pub measure: Option<u32>,
@@ -228,13 +229,16 @@ pub struct OutputArgs {
     pub force: bool,
 }
 
-fn parse_status_letter(s: &str) -> Result<char, String> {
-    match s {
-        "B" | "V" | "N" | "b" | "v" | "n" => Ok(s
-            .chars()
+fn parse_status_letter(s: &str) -> Result<Status, String> {
+    let mut chars = s.chars();
+    match (
+        chars
             .next()
             .map(|c| c.to_ascii_uppercase())
-            .unwrap_or('B')),
+            .and_then(Status::from_letter),
+        chars.next(),
+    ) {
+        (Some(status), None) => Ok(status),
         _ => Err(format!("`{s}` is not a status; use B, V or N")),
     }
 }

@@ -326,3 +326,39 @@ fn colour_only_when_asked_or_on_a_terminal() {
     );
     assert!(!run(&[&["--color", "never"], &show[..]].concat(), false).contains('\x1b'));
 }
+
+#[test]
+fn list_names_a_broken_version_and_still_lists_the_others() {
+    let store = tempfile::tempdir().unwrap();
+    let good = store.path().join("goed");
+    std::fs::create_dir(&good).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("versions/samenvatting-2014/snapshot.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        good.join("snapshot.json"),
+        text.replace("\"id\": \"samenvatting-2014\"", "\"id\": \"goed\""),
+    )
+    .unwrap();
+    let bad = store.path().join("kapot");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("snapshot.json"), "{").unwrap();
+    let out = policydiff()
+        .arg("--versions")
+        .arg(store.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("goed") && stdout.contains("actieprogramma-2014"),
+        "{stdout}"
+    );
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("kapot/snapshot.json:1:2: invalid JSON")
+    );
+}

@@ -55,7 +55,7 @@ fn show_table_filters_by_status_letter_including_candidates() {
     let out = render(
         &p,
         Filter {
-            status: Some('B'),
+            status: Some(policydiff::snapshot::Status::Existing),
             ..Filter::default()
         },
         ShowFormatKind::Table,

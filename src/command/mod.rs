@@ -30,7 +30,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     match cli.command {
-        Command::List(args) => list::run(&args, ctx, out),
+        Command::List(args) => list::run(&args, ctx, out, err),
         Command::Show(args) => show::run(&args, ctx, out),
         Command::Diff(args) => diff::run(&args, ctx, out, err),
         Command::Check(args) => check::run(&args, ctx, out, err),

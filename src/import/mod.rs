@@ -41,6 +41,8 @@ pub enum ImportError {
         "the source is not text (it contains NUL bytes); extract the text first, e.g. with `pdftotext`"
     )]
     Binary,
+    #[error("the source is UTF-16 text; convert it to UTF-8, e.g. with `iconv -f utf-16 -t utf-8`")]
+    Utf16,
     #[error(
         "the source is not UTF-8 (invalid byte at offset {offset}); convert it, e.g. with `iconv -f latin1 -t utf-8`"
     )]
@@ -65,6 +67,9 @@ pub enum SourceKind {
 pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportError::Utf16);
     }
     if bytes.contains(&0) {
         return Err(ImportError::Binary);
@@ -172,5 +177,6 @@ mod tests {
         assert_eq!(decode(b""), Err(ImportError::Empty));
         assert_eq!(decode(b"a\0b"), Err(ImportError::Binary));
         assert_eq!(decode(b"caf\xe9"), Err(ImportError::NotUtf8 { offset: 3 }));
+        assert_eq!(decode(b"\xff\xfea\x00b\x00"), Err(ImportError::Utf16));
     }
 }

@@ -154,11 +154,6 @@ impl Store {
         }
         Ok(ids)
     }
-
-    /// Every version that can be named (see [`Store::all_ids`]).
-    pub fn load_all(&self) -> Result<Vec<Loaded>, LoadError> {
-        self.all_ids()?.iter().map(|id| self.load(id)).collect()
-    }
 }
 
 /// The known id closest to `name`, if any is close enough to be a typo.
@@ -247,6 +242,15 @@ pub fn parse_unvalidated(text: &str, path: &Path) -> Result<Snapshot, LoadError>
     #[derive(Deserialize)]
     struct Head {
         format: Option<serde_json::Value>,
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Data {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the file is empty; a snapshot is a JSON object (`{ \"format\": …, … }`)"
+                .to_string(),
+        });
     }
     let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
         // `[]`, `"text"`, `3`: valid JSON, but not an object.

@@ -8,9 +8,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default)]
 pub struct MeasureFilter {
     pub theme: Option<u32>,
-    /// `B`, `V` or `N`; an uncertain status matches when the letter is among
-    /// its candidates.
-    pub status: Option<char>,
+    /// An uncertain status matches when the letter is among its candidates.
+    pub status: Option<Status>,
     /// One measure, printed in full.
     pub measure: Option<u32>,
 }
@@ -19,10 +18,7 @@ impl MeasureFilter {
     pub fn keeps(&self, m: &Measure) -> bool {
         self.theme.is_none_or(|t| m.theme == t)
             && self.measure.is_none_or(|n| m.number == n)
-            && self
-                .status
-                .and_then(Status::from_letter)
-                .is_none_or(|s| m.status.allows(s))
+            && self.status.is_none_or(|s| m.status.allows(s))
     }
 }
 
