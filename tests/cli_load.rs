@@ -359,6 +359,6 @@ fn list_names_a_broken_version_and_still_lists_the_others() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("kapot/snapshot.json:1:2: invalid JSON")
+            .contains("kapot/snapshot.json:1:1: invalid JSON")
     );
 }
