@@ -265,6 +265,32 @@ fn a_missing_measure_is_a_numbering_gap_at_the_measure_after_it() {
 }
 
 #[test]
+fn an_id_that_is_not_its_folder_name_is_a_warning() {
+    let f = Fixture::with(PROGRAMME, |p| {
+        p.id = "actieprogramma-2015".to_string();
+    });
+    let report = f.report();
+    let w = only(&report, "schema/id");
+    assert_eq!(
+        (w.json_path.as_str(), w.severity),
+        ("id", Severity::Warning)
+    );
+    assert!(
+        w.message.contains(
+            "the snapshot's id is `actieprogramma-2015` but its folder is `actieprogramma-2014`"
+        ),
+        "{}",
+        w.message
+    );
+    assert!(
+        Fixture::shipped()
+            .report()
+            .with_rule("schema/id")
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_huge_measure_number_is_one_gap_not_billions() {
     let f = Fixture::with(PROGRAMME, |p| {
         p.measures[37].number = u32::MAX;

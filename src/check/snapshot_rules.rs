@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn check(sink: &mut Sink<'_>) {
     schema(sink);
+    id_matches_folder(sink);
     numbering(sink);
     status_evidence(sink);
     themes(sink);
@@ -23,6 +24,34 @@ fn schema(sink: &mut Sink<'_>) {
             Severity::Error,
             &problem.path,
             problem.message,
+        );
+    }
+}
+
+/// A snapshot in the store (`versions/ID/snapshot.json`) carries its folder's
+/// name as its id: that is the name every command finds it by.
+fn id_matches_folder(sink: &mut Sink<'_>) {
+    let path = &sink.loaded.path;
+    if path
+        .file_name()
+        .is_none_or(|f| f != crate::load::SNAPSHOT_FILE)
+    {
+        return;
+    }
+    let Some(folder) = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|f| f.to_str())
+    else {
+        return;
+    };
+    let id = sink.loaded.snapshot.id.clone();
+    if id != folder {
+        sink.push(
+            "schema/id",
+            Severity::Warning,
+            &JsonPath::root().key("id"),
+            format!("the snapshot's id is `{id}` but its folder is `{folder}`; make them the same, or reports and `diff` will name it `{id}`"),
         );
     }
 }
