@@ -129,6 +129,20 @@ pub struct Report {
 }
 
 impl Report {
+    /// The findings grouped by file, in the report's (sorted) order, with
+    /// each file's name as it is shown.
+    pub fn by_file(&self) -> Vec<(String, Vec<&Finding>)> {
+        let mut files: Vec<(String, Vec<&Finding>)> = Vec::new();
+        for f in &self.findings {
+            let name = f.file.display().to_string();
+            match files.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, list)) => list.push(f),
+                None => files.push((name, vec![f])),
+            }
+        }
+        files
+    }
+
     /// A report of these findings, sorted stably and counted.
     pub fn new(versions: Vec<CheckedVersion>, mut findings: Vec<Finding>) -> Report {
         findings.sort_by(|a, b| {

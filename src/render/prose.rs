@@ -33,6 +33,20 @@ pub fn title(m: &MeasureChange) -> &str {
         .map_or("", |r| r.title.as_str())
 }
 
+/// `Moved from theme 1 to theme 3 (Lokaal).`; `section` marks up a section
+/// title (escaping it for the format).
+pub fn moved(old: &MeasureRef, new: &MeasureRef, section: &dyn Fn(&str) -> String) -> String {
+    let place = |r: &MeasureRef| {
+        let s = r
+            .section
+            .as_deref()
+            .map(|s| format!(" ({})", section(s)))
+            .unwrap_or_default();
+        format!("theme {}{s}", r.theme)
+    };
+    format!("Moved from {} to {}.", place(old), place(new))
+}
+
 /// A status in words: `V (versterkt)`, `V (versterkt, deduced)`, or the
 /// candidates of an uncertain one. `letter` marks up the letter.
 pub fn status(r: &StatusRecord, letter: &dyn Fn(Status) -> String) -> String {

@@ -4,7 +4,7 @@
 //! compared.
 
 use super::{document, escape, plural, words};
-use crate::check::{Finding, Report, Severity, WordDetail};
+use crate::check::{Report, Severity, WordDetail};
 use std::fmt::Write;
 
 fn word_diff(w: &WordDetail) -> String {
@@ -77,15 +77,7 @@ pub fn check(report: &Report) -> String {
         c.infos,
         if c.infos == 1 { "info" } else { "infos" },
     );
-    // Findings by file, files in the report's order (sorted by file).
-    let mut files: Vec<(String, Vec<&Finding>)> = Vec::new();
-    for f in &report.findings {
-        let name = f.file.display().to_string();
-        match files.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, list)) => list.push(f),
-            None => files.push((name, vec![f])),
-        }
-    }
+    let files = report.by_file();
     out.push_str(
         "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>",
     );

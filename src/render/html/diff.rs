@@ -10,7 +10,7 @@ use super::show::measure_text;
 use super::{document, escape, plural, status_chip, words};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, StaleReference, StatusChange, WordDiff,
+    ItemChangeKind, MeasureChange, StaleReference, StatusChange, WordDiff,
 };
 use crate::render::prose::{self, entry_key, numbers, numbers_of};
 use crate::snapshot::{Kind, Snapshot};
@@ -386,17 +386,9 @@ fn change(out: &mut String, diff: &Diff, m: &MeasureChange, old: &Snapshot, new:
             facts.push(format!("Renumbered from {} to {}.", a.number, b.number));
         }
         if m.has(ChangeClass::Moved) {
-            let place = |r: &MeasureRef| {
-                format!(
-                    "theme {}{}",
-                    r.theme,
-                    r.section
-                        .as_ref()
-                        .map(|s| format!(" (<span lang=\"nl\">{}</span>)", escape(s)))
-                        .unwrap_or_default()
-                )
-            };
-            facts.push(format!("Moved from {} to {}.", place(a), place(b)));
+            facts.push(prose::moved(a, b, &|s| {
+                format!("<span lang=\"nl\">{}</span>", escape(s))
+            }));
         }
     }
     if let Some(s) = &m.status {

@@ -93,14 +93,7 @@ pub fn check_within(report: &Report, limit: usize) -> String {
         c.infos,
         if c.infos == 1 { "info" } else { "infos" },
     ));
-    let mut files: Vec<(String, Vec<&Finding>)> = Vec::new();
-    for f in &report.findings {
-        let name = f.file.display().to_string();
-        match files.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, list)) => list.push(f),
-            None => files.push((name, vec![f])),
-        }
-    }
+    let files = report.by_file();
     if files.is_empty() {
         b.push("No findings.\n");
         return b.finish("");

@@ -8,8 +8,7 @@ use super::show::{measure_text, ranges};
 use super::{Budget, LIMIT, code, escape, escape_html, status_words, whole, words};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, SegmentTag, StaleReference, StatusChange,
-    VersionRef, WordDiff,
+    ItemChangeKind, MeasureChange, SegmentTag, StaleReference, StatusChange, VersionRef, WordDiff,
 };
 use crate::render::prose::{self, entry_key, numbers, numbers_of, title};
 use crate::snapshot::Snapshot;
@@ -249,17 +248,7 @@ fn details(diff: &Diff, m: &MeasureChange, old: &Snapshot, new: &Snapshot) -> St
             facts.push(format!("Renumbered from {} to {}.", a.number, b.number));
         }
         if m.has(ChangeClass::Moved) {
-            let place = |r: &MeasureRef| {
-                format!(
-                    "theme {}{}",
-                    r.theme,
-                    r.section
-                        .as_ref()
-                        .map(|s| format!(" ({})", escape(s)))
-                        .unwrap_or_default()
-                )
-            };
-            facts.push(format!("Moved from {} to {}.", place(a), place(b)));
+            facts.push(prose::moved(a, b, &|s| escape(s)));
         }
     }
     if let Some(s) = &m.status {
