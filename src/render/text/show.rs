@@ -30,8 +30,14 @@ fn status_cell(m: &Measure, palette: Palette) -> Cell {
     }
 }
 
-fn count_items(items: &[Item]) -> usize {
-    items.iter().map(|i| 1 + count_items(&i.items)).sum()
+/// `4`, or `2 (+3)` for two lettered items holding three roman sub-items.
+fn items_cell(items: &[Item]) -> String {
+    let sub: usize = items.iter().map(|i| i.items.len()).sum();
+    match (items.len(), sub) {
+        (0, _) => "–".to_string(),
+        (n, 0) => n.to_string(),
+        (n, s) => format!("{n} (+{s})"),
+    }
 }
 
 /// The measures as a table, then the per-theme status counts.
@@ -47,12 +53,7 @@ pub fn table(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, widt
     let mut shown = 0;
     for m in snapshot.measures.iter().filter(|m| filter.keeps(m)) {
         shown += 1;
-        let items = count_items(&m.items);
-        let items = if items == 0 {
-            "–".to_string()
-        } else {
-            items.to_string()
-        };
+        let items = items_cell(&m.items);
         t.add_row(vec![
             Cell::new(m.number),
             status_cell(m, palette),
