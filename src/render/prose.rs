@@ -3,7 +3,8 @@
 //! keys. They return plain text; each format escapes and marks it up.
 
 use crate::diff::{
-    EntryChange, MeasureChange, MeasureRef, StaleReference, StaleTarget, StatusChange,
+    ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleReference, StaleTarget,
+    StatusChange,
 };
 use crate::snapshot::{Certainty, Status, StatusRecord};
 
@@ -115,4 +116,39 @@ pub fn entry_key(e: &EntryChange) -> String {
         (None, Some(b)) => b.clone(),
         (None, None) => String::new(),
     }
+}
+
+/// For a split or merge: `Measure 29 was split into` and the pieces.
+pub fn pieces(m: &MeasureChange) -> Option<(String, &[MeasureRef])> {
+    if m.has(ChangeClass::Split) {
+        Some((
+            format!("Measure {} was split into", numbers(&m.old)),
+            &m.new,
+        ))
+    } else if m.has(ChangeClass::Merged) {
+        Some((
+            format!("Measure {} was merged from", numbers(&m.new)),
+            &m.old,
+        ))
+    } else {
+        None
+    }
+}
+
+/// A group's number, or `old → new` when it changed.
+pub fn group_number(g: &GroupChange) -> String {
+    match (g.old_number, g.new_number) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) | (None, Some(a)) => a.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// A group's title: the new one, else the old.
+pub fn group_title(g: &GroupChange) -> String {
+    g.new_title
+        .as_ref()
+        .or(g.old_title.as_ref())
+        .cloned()
+        .unwrap_or_default()
 }

@@ -354,18 +354,7 @@ fn change(out: &mut String, diff: &Diff, m: &MeasureChange, old: &Snapshot, new:
         badges(m)
     );
     let mut facts: Vec<String> = Vec::new();
-    if m.has(ChangeClass::Split) || m.has(ChangeClass::Merged) {
-        let (what, others) = if m.has(ChangeClass::Split) {
-            (
-                format!("Measure {} was split into", numbers(&m.old)),
-                &m.new,
-            )
-        } else {
-            (
-                format!("Measure {} was merged from", numbers(&m.new)),
-                &m.old,
-            )
-        };
+    if let Some((what, others)) = prose::pieces(m) {
         let list: Vec<String> = others
             .iter()
             .map(|r| {
@@ -571,17 +560,8 @@ fn entry(e: &EntryChange, what: &str) -> String {
 }
 
 fn group(g: &GroupChange) -> String {
-    let number = match (g.old_number, g.new_number) {
-        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-        (Some(a), _) | (None, Some(a)) => a.to_string(),
-        (None, None) => String::new(),
-    };
-    let title = g
-        .new_title
-        .as_ref()
-        .or(g.old_title.as_ref())
-        .cloned()
-        .unwrap_or_default();
+    let number = prose::group_number(g);
+    let title = prose::group_title(g);
     let mut out = format!(
         "<li data-entry=\"{}\"><span class=\"badge other\">{}</span> group {}: <span lang=\"nl\">{}</span>",
         entry_kind(g.kind),

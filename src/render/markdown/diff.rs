@@ -10,7 +10,7 @@ use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, SegmentTag, StaleReference, StatusChange, VersionRef, WordDiff,
 };
-use crate::render::prose::{self, entry_key, numbers, numbers_of, title};
+use crate::render::prose::{self, entry_key, numbers_of, title};
 use crate::snapshot::Snapshot;
 use std::fmt::Write;
 
@@ -222,18 +222,7 @@ fn details(diff: &Diff, m: &MeasureChange, old: &Snapshot, new: &Snapshot) -> St
     if m.has(ChangeClass::Removed) {
         facts.push("Removed: the new version has no such measure.".into());
     }
-    if m.has(ChangeClass::Split) || m.has(ChangeClass::Merged) {
-        let (what, others) = if m.has(ChangeClass::Split) {
-            (
-                format!("Measure {} was split into", numbers(&m.old)),
-                &m.new,
-            )
-        } else {
-            (
-                format!("Measure {} was merged from", numbers(&m.new)),
-                &m.old,
-            )
-        };
+    if let Some((what, others)) = prose::pieces(m) {
         let list: Vec<String> = others
             .iter()
             .map(|r| format!("{} ({})", r.number, escape(&r.title)))
@@ -367,17 +356,8 @@ fn entry(e: &EntryChange, what: &str) -> String {
 }
 
 fn group(g: &GroupChange) -> String {
-    let number = match (g.old_number, g.new_number) {
-        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-        (Some(a), _) | (None, Some(a)) => a.to_string(),
-        (None, None) => String::new(),
-    };
-    let name = g
-        .new_title
-        .as_ref()
-        .or(g.old_title.as_ref())
-        .cloned()
-        .unwrap_or_default();
+    let number = prose::group_number(g);
+    let name = prose::group_title(g);
     let mut out = match g.kind {
         EntryChangeKind::Added => format!(
             "- group **{}** (added): {}\n",

@@ -8,6 +8,7 @@ use crate::diff::{
     ItemChangeKind, MeasureChange, MeasureRef, StaleTarget, StatusChange,
 };
 use crate::render::color::Palette;
+use crate::render::prose;
 use comfy_table::{ContentArrangement, Table, presets};
 use std::fmt::Write as _;
 
@@ -342,17 +343,8 @@ fn entry_line(e: &EntryChange, what: &str, palette: Palette, width: usize) -> St
 
 fn group_lines(g: &GroupChange, palette: Palette, width: usize) -> String {
     let mut out = String::new();
-    let number = match (g.old_number, g.new_number) {
-        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-        (Some(a), _) | (None, Some(a)) => a.to_string(),
-        (None, None) => String::new(),
-    };
-    let title = g
-        .new_title
-        .as_ref()
-        .or(g.old_title.as_ref())
-        .cloned()
-        .unwrap_or_default();
+    let number = prose::group_number(g);
+    let title = prose::group_title(g);
     match g.kind {
         EntryChangeKind::Added => out.push_str(&wrap(
             &palette.inserted(&title),
