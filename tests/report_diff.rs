@@ -9,40 +9,19 @@ mod report_support;
 
 use assert_cmd::Command;
 use diff_support::{
-    delete, diff, fresh_measure, insert_after, item, measure_mut, programme, relabel, settled,
-    summary,
+    delete, diff, edited_programme, fresh_measure, insert_after, item, measure_mut, programme,
+    relabel, summary,
 };
 use policydiff::diff::{ChangeClass, Diff, Filter};
 use policydiff::render::{html, markdown};
 use policydiff::snapshot::Measure;
-use policydiff::snapshot::{Snapshot, Status};
+use policydiff::snapshot::Snapshot;
 use report_support::{HTML_TAGS, IMG, MARKDOWN_TAGS, SCRIPT, readable, unexpected_tags};
 
-/// Old programme → a new one with a measure inserted after 11 (so 12–38
-/// become 13–39 and 21a's "maatregel 30" goes stale), 2 made V, an item
-/// inserted in 25, a word changed in 1b, 29 retitled and a glossary
-/// definition changed.
+/// The shipped programme and the edited copy the README shows (see
+/// `diff_support::edited_programme`).
 fn edited() -> (Snapshot, Snapshot) {
-    let old = programme();
-    let mut new = old.clone();
-    measure_mut(&mut new, 2).status = settled(Status::Strengthened);
-    let m = measure_mut(&mut new, 25);
-    m.items.insert(
-        2,
-        item(
-            "x",
-            "Er komt een landelijk meldpunt voor ouders van radicaliserende kinderen.",
-        ),
-    );
-    relabel(m);
-    let text = &mut measure_mut(&mut new, 1).items[1].text;
-    *text = text.replace("optimaal", "maximaal");
-    measure_mut(&mut new, 29).title = "Bestrijden van online jihadistische content".to_string();
-    new.glossary.as_mut().unwrap().entries[0].definition =
-        "Algemene Inlichtingen- en Veiligheidsdienst van Nederland.".to_string();
-    insert_after(&mut new, 11, fresh_measure(0, 1, "2015"));
-    new.id = "actieprogramma-2015".to_string();
-    (old, new)
+    (programme(), edited_programme())
 }
 
 fn only(d: &Diff, classes: &[ChangeClass]) -> Diff {

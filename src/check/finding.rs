@@ -89,6 +89,18 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Each count with its noun in the right number: `(1, "error")`,
+    /// `(16, "infos")`; `summary` and the reports word them from this.
+    pub fn worded(&self) -> [(usize, &'static str); 3] {
+        let word =
+            |n: usize, one: &'static str, many: &'static str| (n, if n == 1 { one } else { many });
+        [
+            word(self.errors, "error", "errors"),
+            word(self.warnings, "warning", "warnings"),
+            word(self.infos, "info", "infos"),
+        ]
+    }
+
     pub fn of(findings: &[Finding]) -> Counts {
         let mut counts = Counts::default();
         for f in findings {
@@ -103,19 +115,12 @@ impl Counts {
 
     /// `2 errors, 1 warning, 0 infos`.
     pub fn summary(&self) -> String {
-        fn n(count: usize, word: &str) -> String {
-            if count == 1 {
-                format!("1 {word}")
-            } else {
-                format!("{count} {word}s")
-            }
-        }
-        format!(
-            "{}, {}, {}",
-            n(self.errors, "error"),
-            n(self.warnings, "warning"),
-            n(self.infos, "info")
-        )
+        let parts: Vec<String> = self
+            .worded()
+            .iter()
+            .map(|(n, w)| format!("{n} {w}"))
+            .collect();
+        parts.join(", ")
     }
 }
 

@@ -17,7 +17,7 @@ pub use status::{StatusChange, StatusChangeKind};
 pub use words::{Segment, SegmentTag, WordDiff};
 
 use crate::align::{Alignment, PairedBy};
-use crate::snapshot::{Kind, Snapshot, StatusRecord};
+use crate::snapshot::{Kind, Measure, Snapshot, StatusRecord};
 use serde::Serialize;
 
 /// Everything that differs between two versions.
@@ -156,6 +156,16 @@ pub struct MeasureChange {
 }
 
 impl MeasureChange {
+    /// The measure an added or removed entry stands for, from the snapshot
+    /// of the side it is on (`None` for pairs, splits and merges).
+    pub fn lone_measure<'s>(&self, old: &'s Snapshot, new: &'s Snapshot) -> Option<&'s Measure> {
+        match (self.old.as_slice(), self.new.as_slice()) {
+            ([], [r]) => new.measure(r.number),
+            ([r], []) => old.measure(r.number),
+            _ => None,
+        }
+    }
+
     pub fn has(&self, class: ChangeClass) -> bool {
         self.classes.contains(&class)
     }
@@ -348,6 +358,16 @@ impl Diff {
     }
 
     /// The measures that differ.
+    /// The stale references that stand in this entry's new measure(s).
+    pub fn stale_in<'a>(
+        &'a self,
+        m: &'a MeasureChange,
+    ) -> impl Iterator<Item = &'a StaleReference> + 'a {
+        self.stale_references
+            .iter()
+            .filter(move |s| m.new.iter().any(|r| r.number == s.measure))
+    }
+
     pub fn changed_measures(&self) -> impl Iterator<Item = &MeasureChange> {
         self.measures.iter().filter(|m| m.is_change())
     }

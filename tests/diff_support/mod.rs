@@ -179,3 +179,33 @@ pub fn reference(measure: u32) -> Reference {
         phrase: format!("maatregel {measure}"),
     }
 }
+
+/// The edited copy the README shows, also shipped as
+/// `examples/actieprogramma-2015-voorbeeld.json`.
+pub fn edited_programme() -> Snapshot {
+    let mut new = programme();
+    measure_mut(&mut new, 2).status = settled(Status::Strengthened);
+    let m = measure_mut(&mut new, 25);
+    m.items.insert(
+        2,
+        item(
+            "x",
+            "Er komt een landelijk meldpunt voor ouders van radicaliserende kinderen.",
+        ),
+    );
+    relabel(m);
+    let text = &mut measure_mut(&mut new, 1).items[1].text;
+    *text = text.replace("optimaal", "maximaal");
+    measure_mut(&mut new, 29).title = "Bestrijden van online jihadistische content".to_string();
+    new.glossary.as_mut().unwrap().entries[0].definition =
+        "Algemene Inlichtingen- en Veiligheidsdienst van Nederland.".to_string();
+    insert_after(&mut new, 11, fresh_measure(0, 1, "2015"));
+    new.id = "actieprogramma-2015".to_string();
+    new.title = "Actieprogramma Integrale Aanpak Jihadisme (fictitious 2015 edit)".to_string();
+    new.date = None;
+    new.source = None;
+    new.notes = vec![
+        "A fictitious edit of actieprogramma-2014 for the README and the tests: measure 2 strengthened, an item inserted in 25, a word changed in 1b, 29 retitled, a glossary definition changed, and a new measure after 11 that renumbers 12–38 to 13–39.".to_string(),
+    ];
+    new
+}

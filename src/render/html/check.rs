@@ -62,20 +62,17 @@ pub fn check(report: &Report) -> String {
                 .unwrap_or_default()
         );
     }
+    let counts: Vec<String> = c
+        .worded()
+        .iter()
+        .zip(["errors", "warnings", "infos"])
+        .map(|((n, word), key)| format!("<strong data-count=\"{key}\">{n}</strong> {word}"))
+        .collect();
     let _ = write!(
         out,
-        "</dl>\n<p class=\"summary-line\">{} checked: <strong data-count=\"errors\">{}</strong> {}, <strong data-count=\"warnings\">{}</strong> {}, <strong data-count=\"infos\">{}</strong> {}.</p>\n</header>\n",
+        "</dl>\n<p class=\"summary-line\">{} checked: {}.</p>\n</header>\n",
         plural(report.versions.len(), "version"),
-        c.errors,
-        if c.errors == 1 { "error" } else { "errors" },
-        c.warnings,
-        if c.warnings == 1 {
-            "warning"
-        } else {
-            "warnings"
-        },
-        c.infos,
-        if c.infos == 1 { "info" } else { "infos" },
+        counts.join(", ")
     );
     let files = report.by_file();
     out.push_str(

@@ -407,12 +407,7 @@ fn change(out: &mut String, diff: &Diff, m: &MeasureChange, old: &Snapshot, new:
             ));
         }
     }
-    let stale: Vec<&StaleReference> = diff
-        .stale_references
-        .iter()
-        .filter(|s| m.new.iter().any(|r| r.number == s.measure))
-        .collect();
-    for s in &stale {
+    for s in diff.stale_in(m) {
         facts.push(format!("<span class=\"stale\">⚠ {}</span>", stale_words(s)));
     }
     if !facts.is_empty() {
@@ -425,12 +420,7 @@ fn change(out: &mut String, diff: &Diff, m: &MeasureChange, old: &Snapshot, new:
     // The text: word differences of a pair, or the whole measure when added
     // or removed.
     if m.old.is_empty() || m.new.is_empty() {
-        let (snapshot, r) = if m.old.is_empty() {
-            (new, m.new.first())
-        } else {
-            (old, m.old.first())
-        };
-        if let Some(full) = r.and_then(|r| snapshot.measure(r.number)) {
+        if let Some(full) = m.lone_measure(old, new) {
             measure_text(out, full);
         }
     } else if m.old.len() > 1 || m.new.len() > 1 {

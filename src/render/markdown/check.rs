@@ -75,23 +75,19 @@ pub fn check_within(report: &Report, limit: usize) -> String {
     let c = report.counts;
     b.push("## policydiff check\n\n");
     let ids: Vec<String> = report.versions.iter().map(|v| code(&v.id)).collect();
+    let counts: Vec<String> = c
+        .worded()
+        .iter()
+        .map(|(n, word)| format!("**{n}** {word}"))
+        .collect();
     b.push(&format!(
-        "Checked {}: **{}** {}, **{}** {}, **{}** {}.\n\n",
+        "Checked {}: {}.\n\n",
         if ids.is_empty() {
             "nothing".to_string()
         } else {
             ids.join(", ")
         },
-        c.errors,
-        if c.errors == 1 { "error" } else { "errors" },
-        c.warnings,
-        if c.warnings == 1 {
-            "warning"
-        } else {
-            "warnings"
-        },
-        c.infos,
-        if c.infos == 1 { "info" } else { "infos" },
+        counts.join(", ")
     ));
     let files = report.by_file();
     if files.is_empty() {

@@ -267,11 +267,7 @@ fn details(diff: &Diff, m: &MeasureChange, old: &Snapshot, new: &Snapshot) -> St
             ));
         }
     }
-    for s in diff
-        .stale_references
-        .iter()
-        .filter(|s| m.new.iter().any(|r| r.number == s.measure))
-    {
+    for s in diff.stale_in(m) {
         facts.push(format!("⚠️ {}", stale_words(s)));
     }
     for f in facts {
@@ -279,12 +275,7 @@ fn details(diff: &Diff, m: &MeasureChange, old: &Snapshot, new: &Snapshot) -> St
     }
     out.push('\n');
     if m.old.is_empty() || m.new.is_empty() {
-        let (snapshot, r) = if m.old.is_empty() {
-            (new, m.new.first())
-        } else {
-            (old, m.old.first())
-        };
-        if let Some(full) = r.and_then(|r| snapshot.measure(r.number)) {
+        if let Some(full) = m.lone_measure(old, new) {
             measure_text(&mut out, full);
         }
     } else {
