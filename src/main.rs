@@ -37,7 +37,9 @@ fn main() {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = std::io::stderr();
+    // Warnings quote input (ids, paths, snapshot text): made inert like every
+    // other text sink.
+    let mut err = policydiff::render::safe::InertWriter(std::io::stderr());
     let code = match command::run(cli, &ctx, &mut out, &mut err) {
         Ok(code) => match out.flush() {
             Ok(()) => code,
@@ -69,7 +71,7 @@ fn report(e: &anyhow::Error) -> i32 {
     }
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("error: {message}");
+        eprintln!("error: {}", policydiff::render::safe::message(&message));
     }
     exit_code::TROUBLE
 }

@@ -1,18 +1,26 @@
 //! Writing results: to standard output, or atomically to a file that is never
 //! replaced without `--force`.
 
+use crate::render::safe::Medium;
 use anyhow::{Context, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The name every temporary file or folder policydiff writes starts with; a
+/// write that is killed leaves one behind, which the store never reads.
+pub const TEMP_PREFIX: &str = ".policydiff-";
 
 /// Write `contents` to `path` atomically (a temporary file in the same folder,
 /// then a rename), refusing to replace an existing file unless `force`.
 ///
 /// A path that names something other than a regular file (`/dev/stdout`, a
 /// pipe) is written straight through; a symbolic link to a file is followed,
-/// so that the file it points to is replaced, not the link.
+/// so that the file it points to is replaced, not the link. A new file gets
+/// the permissions the umask allows (reports are meant to be shared); a
+/// replaced file keeps its own. The folder must exist: a typo in it should
+/// not silently create a tree.
 pub fn write_file_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::Result<()> {
-    let target: PathBuf = match std::fs::metadata(path) {
+    let (target, keep): (PathBuf, Option<std::fs::Permissions>) = match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             bail!("`{}` is a folder; give a file name", path.display())
         }
@@ -26,21 +34,45 @@ pub fn write_file_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::R
             return Ok(());
         }
         Ok(_) if !force => bail!("`{}` exists; pass `--force` to replace it", path.display()),
-        Ok(_) => std::fs::canonicalize(path)
-            .with_context(|| format!("cannot resolve `{}`", path.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => path.to_path_buf(),
+        Ok(meta) => (
+            std::fs::canonicalize(path)
+                .with_context(|| format!("cannot resolve `{}`", path.display()))?,
+            Some(meta.permissions()),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Ok(link) = std::fs::read_link(path) {
+                bail!(
+                    "`{}` is a symbolic link to `{}`, which does not exist; remove the link or write to another path",
+                    path.display(),
+                    link.display()
+                );
+            }
+            (path.to_path_buf(), None)
+        }
         Err(e) => return Err(e).with_context(|| format!("cannot write `{}`", path.display())),
     };
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    if !dir.is_dir() {
+        bail!(
+            "cannot write `{}`: the folder `{}` does not exist; create it first (`mkdir -p {}`) or choose another path",
+            path.display(),
+            dir.display(),
+            dir.display()
+        );
+    }
+    let mut tmp = temp_builder(NEW, 0o666)
+        .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
     tmp.write_all(contents)
         .with_context(|| format!("cannot write a temporary file in `{}`", dir.display()))?;
+    if let Some(perm) = keep {
+        tmp.as_file()
+            .set_permissions(perm)
+            .with_context(|| format!("cannot keep the permissions of `{}`", path.display()))?;
+    }
     tmp.as_file().sync_all().ok();
     let result = if force {
         tmp.persist(&target).map(|_| ())
@@ -51,6 +83,26 @@ pub fn write_file_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::R
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     Ok(())
+}
+
+/// The prefixes of what a write stages (new) and moves aside (old); both
+/// start with [`TEMP_PREFIX`].
+const NEW: &str = ".policydiff-new-";
+const OLD: &str = ".policydiff-old-";
+
+/// A temporary file or folder named `prefix…`, created with `mode` less the
+/// umask (tempfile's own default is owner-only).
+fn temp_builder(prefix: &'static str, mode: u32) -> tempfile::Builder<'static, 'static> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    b
 }
 
 /// Write a folder of files atomically: they are written into a temporary
@@ -67,8 +119,7 @@ pub fn write_folder_atomic(dir: &Path, files: &[(&str, &[u8])], force: bool) -> 
     };
     std::fs::create_dir_all(parent)
         .with_context(|| format!("cannot create the folder `{}`", parent.display()))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".policydiff-new-")
+    let staging = temp_builder(NEW, 0o777)
         .tempdir_in(parent)
         .with_context(|| format!("cannot create a temporary folder in `{}`", parent.display()))?;
     for (name, contents) in files {
@@ -81,8 +132,7 @@ pub fn write_folder_atomic(dir: &Path, files: &[(&str, &[u8])], force: bool) -> 
     };
     if dir.exists() {
         // Move the old folder aside first, and back if the new one fails.
-        let old = tempfile::Builder::new()
-            .prefix(".policydiff-old-")
+        let old = temp_builder(OLD, 0o700)
             .tempdir_in(parent)
             .with_context(|| {
                 format!("cannot create a temporary folder in `{}`", parent.display())
@@ -100,13 +150,16 @@ pub fn write_folder_atomic(dir: &Path, files: &[(&str, &[u8])], force: bool) -> 
 }
 
 /// Write a report to `-o FILE` if given (`-o -` is standard output), else to
-/// `out`.
+/// `out`, made inert for its medium first (see [`crate::render::safe`]).
 pub fn emit(
     out: &mut dyn Write,
     file: Option<&Path>,
     force: bool,
     report: &str,
+    medium: Medium,
 ) -> anyhow::Result<()> {
+    let report = crate::render::safe::inert(report, medium);
+    let report = report.as_ref();
     match file {
         Some(path) if path != Path::new("-") => write_file_atomic(path, report.as_bytes(), force),
         _ => {
@@ -144,9 +197,63 @@ mod tests {
     }
 
     #[test]
+    fn temporaries_carry_the_prefix_the_store_skips() {
+        assert!(NEW.starts_with(TEMP_PREFIX) && OLD.starts_with(TEMP_PREFIX));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_report_is_readable_by_others_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("report.txt");
+        write_file_atomic(&file, b"x", false).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        // Under the usual umask (022 or 002) others may read it; never 0600.
+        assert_ne!(mode, 0o600, "mode {mode:o}");
+        assert_eq!(mode & 0o400, 0o400);
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file_atomic(&file, b"y", true).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn a_missing_folder_or_a_dangling_link_is_refused_with_the_fix() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = write_file_atomic(&dir.path().join("no/such/report.txt"), b"x", false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("does not exist") && e.contains("mkdir -p"),
+            "{e}"
+        );
+        assert!(!dir.path().join("no").exists());
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(dir.path().join("gone.txt"), &link).unwrap();
+            let e = write_file_atomic(&link, b"x", true)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("symbolic link") && e.contains("does not exist"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
     fn dash_means_standard_output() {
         let mut out = Vec::new();
-        emit(&mut out, Some(Path::new("-")), false, "report").unwrap();
+        emit(
+            &mut out,
+            Some(Path::new("-")),
+            false,
+            "report",
+            Medium::Document,
+        )
+        .unwrap();
         assert_eq!(out, b"report");
     }
 }

@@ -190,7 +190,12 @@ fn text_format_of_broken_versions() {
 #[test]
 fn text_format_colours_only_when_asked() {
     let f = broken();
-    let coloured = check_text::render(&f.report(), Palette { enabled: true });
+    // What reaches the terminal: the report through the text sink.
+    let coloured = policydiff::render::safe::inert(
+        &check_text::render(&f.report(), Palette { enabled: true }),
+        policydiff::render::safe::Medium::Text { colour: true },
+    )
+    .into_owned();
     assert!(coloured.contains("\x1b[31merror  \x1b[0m"), "{coloured}");
     assert!(
         coloured.contains("\x1b[31;9m"),

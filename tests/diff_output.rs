@@ -87,7 +87,11 @@ fn identical_versions_report_no_differences() {
 
 #[test]
 fn coloured_words_use_escape_codes_not_brackets() {
-    let text = diff_text::render(&edited(), Palette { enabled: true }, FULL);
+    let text = policydiff::render::safe::inert(
+        &diff_text::render(&edited(), Palette { enabled: true }, FULL),
+        policydiff::render::safe::Medium::Text { colour: true },
+    )
+    .into_owned();
     assert!(text.contains("\x1b[31;9moptimaal\x1b[0m"));
     assert!(!text.contains("[-optimaal-]"));
 }

@@ -20,7 +20,7 @@ pub enum AlignError {
     MappingIo {
         path: PathBuf,
         #[source]
-        source: std::io::Error,
+        source: crate::load::file::FileError,
     },
     #[error("{}:{line}:{column}: {message}; write it as {{\"pair\": [[OLD, NEW], …], \"unpair\": [OLD, …]}}", path.display())]
     MappingJson {
@@ -83,9 +83,17 @@ struct MappingFile {
 impl Overrides {
     /// Read a mapping file: `{"pair": [[12, 13]], "unpair": [5]}`.
     pub fn from_file(path: &Path) -> Result<Overrides, AlignError> {
-        let text = std::fs::read_to_string(path).map_err(|source| AlignError::MappingIo {
+        let bytes =
+            crate::load::file::read_bounded(path).map_err(|source| AlignError::MappingIo {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let text = String::from_utf8(bytes).map_err(|_| AlignError::MappingIo {
             path: path.to_path_buf(),
-            source,
+            source: crate::load::file::FileError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "it is not UTF-8 text",
+            )),
         })?;
         Overrides::from_json(&text, path)
     }

@@ -6,6 +6,7 @@ use crate::check::{self, Report, Severity};
 use crate::cli::{CheckArgs, CheckFormat, FailOn};
 use crate::load::Loaded;
 use crate::render::color::Palette;
+use crate::render::safe::Medium;
 use crate::snapshot::Kind;
 use crate::{exit_code, output, render};
 use anyhow::bail;
@@ -15,7 +16,7 @@ pub fn run(
     args: &CheckArgs,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     // Choose the renderer first, so that a format that is not built yet is
     // refused before any work.
@@ -27,6 +28,7 @@ pub fn run(
         CheckFormat::Html => |report, _| render::html::check(report),
     };
     let mut names = if args.versions.is_empty() {
+        super::warn_stale_temporaries(ctx, err)?;
         ctx.store.ids()?
     } else {
         args.versions.clone()
@@ -53,7 +55,20 @@ pub fn run(
         ctx.palette
     };
     let text = renderer(&report, palette);
-    output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
+    let medium = match args.format {
+        CheckFormat::Text => Medium::Text {
+            colour: palette.enabled,
+        },
+        CheckFormat::Json => Medium::Json,
+        CheckFormat::Github | CheckFormat::Markdown | CheckFormat::Html => Medium::Document,
+    };
+    output::emit(
+        out,
+        args.output.output.as_deref(),
+        args.output.force,
+        &text,
+        medium,
+    )?;
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,

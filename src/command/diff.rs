@@ -6,6 +6,7 @@ use crate::align::{self, Overrides};
 use crate::cli::{DiffArgs, DiffFormat, OnlyClass};
 use crate::diff::{self, ChangeClass, Filter};
 use crate::render::color::Palette;
+use crate::render::safe::Medium;
 use crate::render::{json, text};
 use crate::{exit_code, output};
 use anyhow::bail;
@@ -110,11 +111,19 @@ pub fn run(
             },
         ),
     };
+    let medium = match args.format {
+        DiffFormat::Json => Medium::Json,
+        DiffFormat::Markdown | DiffFormat::Html => Medium::Document,
+        DiffFormat::Text => Medium::Text {
+            colour: palette.enabled,
+        },
+    };
     output::emit(
         out,
         args.output.output.as_deref(),
         args.output.force,
         &report,
+        medium,
     )?;
     Ok(if args.exit_code && !shown.is_empty() {
         exit_code::DIFFERENCES

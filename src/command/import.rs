@@ -37,7 +37,7 @@ pub fn run(
             dir.display()
         );
     }
-    let bytes = std::fs::read(&args.source)
+    let bytes = crate::load::file::read_bounded(&args.source)
         .with_context(|| format!("cannot read `{}`", args.source.display()))?;
     let text = import::decode(&bytes)
         .with_context(|| format!("cannot import `{}`", args.source.display()))?;
@@ -70,6 +70,7 @@ pub fn run(
         writeln!(err, "warning: {}: {w}", args.source.display())?;
     }
     if args.stdout {
+        let json = crate::render::safe::inert(&json, crate::render::safe::Medium::Json);
         out.write_all(json.as_bytes())?;
         return Ok(exit_code::SUCCESS);
     }
@@ -97,14 +98,10 @@ pub fn run(
 
 /// Ids become folder names: keep them to letters, digits, `-`, `_` and `.`.
 fn validate_id(id: &str) -> anyhow::Result<()> {
-    if id.is_empty()
-        || id.starts_with('.')
-        || !id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
+    if let Some(problem) = crate::snapshot::id::id_problem(id) {
         bail!(
-            "`{id}` is not a usable version id; use letters, digits, `-`, `_` and `.`, e.g. `actieprogramma-2015`"
+            "`{id}` is not a usable version id: {problem}; {}",
+            crate::snapshot::id::ID_FIX
         );
     }
     Ok(())

@@ -4,6 +4,7 @@ use super::Context;
 use crate::cli::{ListArgs, ListFormat};
 use crate::exit_code;
 use crate::render;
+use crate::render::safe::{self, Medium};
 use std::io::Write;
 
 /// Lists every version that loads; a version that does not is named on
@@ -14,6 +15,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
+    super::warn_stale_temporaries(ctx, err)?;
     let mut versions = Vec::new();
     let mut broken = 0;
     for id in ctx.store.all_ids()? {
@@ -26,11 +28,14 @@ pub fn run(
         }
     }
     let snapshots: Vec<_> = versions.iter().map(|l| &l.snapshot).collect();
-    let text = match args.format {
-        ListFormat::Table => render::text::list::render(&snapshots, ctx.width),
-        ListFormat::Json => render::json::list::render(&snapshots),
+    let (text, medium) = match args.format {
+        ListFormat::Table => (
+            render::text::list::render(&snapshots, ctx.width),
+            Medium::Text { colour: false },
+        ),
+        ListFormat::Json => (render::json::list::render(&snapshots), Medium::Json),
     };
-    out.write_all(text.as_bytes())?;
+    out.write_all(safe::inert(&text, medium).as_bytes())?;
     Ok(if broken > 0 {
         exit_code::TROUBLE
     } else {

@@ -37,3 +37,17 @@ pub fn run(
         Command::Import(args) => import::run(&args, ctx, out, err),
     }
 }
+
+/// Name the temporaries a killed write left in the store: they are never
+/// read as versions, but the user should know they can go.
+fn warn_stale_temporaries(ctx: &Context, err: &mut dyn Write) -> std::io::Result<()> {
+    for path in ctx.store.stale_temporaries() {
+        writeln!(
+            err,
+            "warning: `{}` was left by a write that was stopped and is not read as a version; remove it with `rm -r {}`",
+            path.display(),
+            path.display()
+        )?;
+    }
+    Ok(())
+}

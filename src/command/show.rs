@@ -4,6 +4,7 @@ use super::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::exit_code;
 use crate::render::color::Palette;
+use crate::render::safe::Medium;
 use crate::snapshot::MeasureFilter;
 use crate::{output, render};
 use anyhow::bail;
@@ -70,6 +71,19 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Resul
         ShowFormat::Markdown => render::markdown::show(snapshot, &filter),
         ShowFormat::Html => render::html::show(snapshot, &filter),
     };
-    output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
+    let medium = match args.format {
+        ShowFormat::Table => Medium::Text {
+            colour: palette.enabled,
+        },
+        ShowFormat::Json => Medium::Json,
+        ShowFormat::Markdown | ShowFormat::Html => Medium::Document,
+    };
+    output::emit(
+        out,
+        args.output.output.as_deref(),
+        args.output.force,
+        &text,
+        medium,
+    )?;
     Ok(exit_code::SUCCESS)
 }

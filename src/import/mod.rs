@@ -63,8 +63,10 @@ pub enum SourceKind {
     Summary,
 }
 
-/// Decode source bytes, refusing binary and non-UTF-8 input.
+/// Decode source bytes, refusing binary and non-UTF-8 input; a leading
+/// UTF-8 byte-order mark is not part of the text.
 pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
     }
@@ -91,24 +93,28 @@ pub fn import(text: &str, kind: SourceKind, id: &str) -> Result<Imported, Import
 }
 
 /// Cross-references ("maatregel 30") in a text.
+///
+/// The word is matched ignoring ASCII case on the text itself, so that every
+/// span is a span of `text` (lower-casing first would shift byte offsets where
+/// a character grows, such as `İ`).
 pub fn references(text: &str) -> Vec<crate::snapshot::Reference> {
-    let lower = text.to_lowercase();
+    const WORD: &str = "maatregel ";
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find("maatregel ") {
-        let start = from + at;
-        let after = start + "maatregel ".len();
-        let digits: String = lower[after..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        if let Ok(n) = digits.parse::<u32>() {
+    for (start, _) in text.char_indices() {
+        let Some(candidate) = text.get(start..start + WORD.len()) else {
+            continue;
+        };
+        if !candidate.eq_ignore_ascii_case(WORD) {
+            continue;
+        }
+        let after = start + WORD.len();
+        let digits = text[after..].bytes().take_while(u8::is_ascii_digit).count();
+        if let Ok(n) = text[after..after + digits].parse::<u32>() {
             out.push(crate::snapshot::Reference {
                 measure: n,
-                phrase: text[start..after + digits.len()].to_string(),
+                phrase: text[start..after + digits].to_string(),
             });
         }
-        from = after;
     }
     out
 }
@@ -170,6 +176,18 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(30, "maatregel 30"), (8, "Maatregel 8")]
         );
+    }
+
+    #[test]
+    fn reference_phrases_are_spans_of_the_text_even_after_growing_characters() {
+        // `İ` lower-cases to two characters; the phrase must still be the
+        // text's own.
+        let refs = references("İİİ Maatregel 30 en İ zie maatregel 31.");
+        let phrases: Vec<_> = refs
+            .iter()
+            .map(|r| (r.measure, r.phrase.as_str()))
+            .collect();
+        assert_eq!(phrases, [(30, "Maatregel 30"), (31, "maatregel 31")]);
     }
 
     #[test]

@@ -30,6 +30,9 @@ struct Parser {
     /// The open scope after a heading: (theme index, section index), and
     /// whether a measure has come since.
     scope_has_measure: bool,
+    /// The theme the latest theme heading opened (an index into `themes`:
+    /// a repeated heading reopens an earlier theme, which need not be last).
+    current_theme: Option<usize>,
     current_section: Option<usize>,
     /// Where an aim line under the latest heading goes: the theme, or the
     /// section that heading opened.
@@ -57,6 +60,7 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
         pending_paragraphs: Vec::new(),
         aim_section: None,
         scope_has_measure: false,
+        current_theme: None,
         current_section: None,
         measure_text: Vec::new(),
         measure_text_footnotes: Vec::new(),
@@ -342,7 +346,12 @@ impl Parser {
     fn body_unit(&mut self, unit: &Unit) {
         match &unit.marker {
             Marker::Number { n, tab } => {
-                let expected = self.s.measures.last().map(|m| m.number + 1).unwrap_or(1);
+                let expected = self
+                    .s
+                    .measures
+                    .last()
+                    .map(|m| m.number.saturating_add(1))
+                    .unwrap_or(1);
                 if *n == expected && (*tab || !self.footnote_numbers.contains(n)) {
                     self.start_measure(*n, unit);
                 } else if !tab || self.footnote_numbers.contains(n) {
@@ -397,7 +406,12 @@ impl Parser {
             return;
         }
         if heading_like && unit.page_start {
-            let n = self.s.themes.last().map(|t| t.number + 1).unwrap_or(1);
+            let n = self
+                .s
+                .themes
+                .last()
+                .map(|t| t.number.saturating_add(1))
+                .unwrap_or(1);
             self.warn(
                 unit.lines,
                 format!(
@@ -425,7 +439,7 @@ impl Parser {
                     l.1 = unit.lines.1;
                 }
             }
-        } else if let Some(t) = self.s.themes.len().checked_sub(1) {
+        } else if let Some(t) = self.current_theme {
             self.finish_measure();
             self.s.themes[t].paragraphs.push(Paragraph {
                 before: 0,
@@ -480,6 +494,7 @@ impl Parser {
                 if let Some(l) = theme.lines.as_mut() {
                     l.1 = unit.lines.1;
                 }
+                self.current_theme = Some(t);
                 self.current_section = Some(theme.sections.len() - 1);
                 self.aim_section = self.current_section;
             }
@@ -493,6 +508,7 @@ impl Parser {
                     note: None,
                     lines: Some(unit.lines),
                 });
+                self.current_theme = Some(self.s.themes.len() - 1);
                 self.current_section = None;
                 self.aim_section = None;
             }
@@ -501,7 +517,7 @@ impl Parser {
 
     fn section_heading(&mut self, unit: &Unit, aims: Vec<String>) {
         self.finish_measure();
-        let Some(theme) = self.s.themes.last_mut() else {
+        let Some(theme) = self.current_theme.and_then(|t| self.s.themes.get_mut(t)) else {
             self.unplaced(unit, "a heading before the first theme");
             return;
         };
@@ -516,13 +532,13 @@ impl Parser {
 
     fn aim(&mut self, unit: &Unit) {
         let scope_has_measure = self.scope_has_measure;
-        let Some(theme) = self.s.themes.last_mut() else {
+        let Some(theme) = self.current_theme.and_then(|t| self.s.themes.get_mut(t)) else {
             self.unplaced(unit, "an aim line before the first theme");
             return;
         };
         if !scope_has_measure {
-            match self.aim_section {
-                Some(s) => theme.sections[s].aims.push(unit.text.clone()),
+            match self.aim_section.and_then(|s| theme.sections.get_mut(s)) {
+                Some(section) => section.aims.push(unit.text.clone()),
                 None => theme.aims.push(unit.text.clone()),
             }
         } else if theme.aims.is_empty() && theme.sections.is_empty() {
@@ -536,16 +552,24 @@ impl Parser {
 
     fn start_measure(&mut self, n: u32, unit: &Unit) {
         self.finish_measure();
-        let Some(theme) = self.s.themes.last() else {
+        let Some(theme) = self.current_theme.and_then(|t| self.s.themes.get(t)) else {
             self.unplaced(unit, "a measure before the first theme heading");
             return;
         };
         let section = self
             .current_section
-            .map(|s| theme.sections[s].title.clone());
+            .and_then(|s| theme.sections.get(s))
+            .map(|s| s.title.clone());
         let theme_number = theme.number;
         for (t, p) in std::mem::take(&mut self.pending_paragraphs) {
-            self.s.themes[t].paragraphs[p].before = n;
+            if let Some(para) = self
+                .s
+                .themes
+                .get_mut(t)
+                .and_then(|t| t.paragraphs.get_mut(p))
+            {
+                para.before = n;
+            }
         }
         let (title, notes) = self.strip_footnotes(&unit.text);
         self.s.measures.push(Measure {

@@ -55,6 +55,27 @@ pub enum LoadError {
         message: String,
     },
 
+    #[error("cannot read `{}`: {reason}", path.display())]
+    File {
+        path: PathBuf,
+        reason: super::file::FileError,
+    },
+
+    #[error("{}: {problem}; {fix}", path.display())]
+    Encoding {
+        path: PathBuf,
+        problem: String,
+        fix: String,
+    },
+
+    #[error("{}:{line}: source.file: `{file}` {reason}", path.display())]
+    Source {
+        path: PathBuf,
+        line: usize,
+        file: String,
+        reason: String,
+    },
+
     #[error("cannot read the version store `{}`: {source}", path.display())]
     Store {
         path: PathBuf,

@@ -8,6 +8,7 @@
 
 mod builtin;
 mod error;
+pub mod file;
 mod locate;
 pub mod validate;
 
@@ -85,14 +86,40 @@ impl Store {
                         path: dir.clone(),
                         source,
                     })?;
-                    if entry.path().join(SNAPSHOT_FILE).is_file() {
-                        ids.push(entry.file_name().to_string_lossy().into_owned());
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    // Dot-folders are never versions: among them are the
+                    // temporaries of an import that was killed mid-write.
+                    if !name.starts_with('.') && entry.path().join(SNAPSHOT_FILE).is_file() {
+                        ids.push(name);
                     }
                 }
                 ids.sort();
                 Ok(ids)
             }
         }
+    }
+
+    /// Temporaries left in the store by a write that was killed (an import
+    /// or `-o` into the store): never read as versions, named so that they
+    /// can be removed.
+    pub fn stale_temporaries(&self) -> Vec<PathBuf> {
+        let Store::Dir(dir) = self else {
+            return Vec::new();
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut stale: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(crate::output::TEMP_PREFIX)
+            })
+            .map(|e| e.path())
+            .collect();
+        stale.sort();
+        stale
     }
 
     /// Load a version named by id, or by path when `name` looks like one
@@ -191,34 +218,84 @@ impl Rules {
 }
 
 fn load_path_as(path: &Path, rules: Rules) -> Result<Loaded, LoadError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let bytes = match file::read_bounded(path) {
+        Ok(b) => b,
+        Err(file::FileError::NotFound) => {
             return Err(LoadError::NotFound {
                 path: path.to_path_buf(),
             });
         }
-        Err(source) => {
-            return Err(LoadError::Io {
+        Err(reason) => {
+            return Err(LoadError::File {
                 path: path.to_path_buf(),
-                source,
+                reason,
             });
         }
     };
+    let text = decode(bytes, path)?;
     let snapshot = rules.parse(&text, path)?;
-    let source_path = snapshot
-        .source
-        .as_ref()
-        .map(|s| path.parent().unwrap_or(Path::new(".")).join(&s.file));
-    let source_text = source_path
-        .as_ref()
-        .and_then(|p| std::fs::read_to_string(p).ok());
+    let (source_path, source_text) = match &snapshot.source {
+        None => (None, None),
+        Some(s) => {
+            let folder = path.parent().unwrap_or(Path::new("."));
+            let shown = folder.join(&s.file);
+            let place = |reason: String| LoadError::Source {
+                path: path.to_path_buf(),
+                line: JsonPath::root().key("source").key("file").line_in(&text),
+                file: s.file.clone(),
+                reason,
+            };
+            match file::source_path(folder, &s.file) {
+                Err(reason) => return Err(place(reason.to_string())),
+                Ok(None) => (Some(shown), None),
+                Ok(Some(real)) => match file::read_bounded(&real) {
+                    Ok(bytes) => (Some(shown), String::from_utf8(bytes).ok()),
+                    Err(file::FileError::NotFound) => (Some(shown), None),
+                    Err(reason) => return Err(place(reason.to_string())),
+                },
+            }
+        }
+    };
     Ok(Loaded {
         snapshot,
         path: path.to_path_buf(),
         text,
         source_text,
         source_path,
+    })
+}
+
+/// Snapshot bytes as text: UTF-8, with a leading byte-order mark dropped
+/// (editors on Windows write one); anything else is refused with the fix.
+fn decode(mut bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (bytes.len() >= 2
+            && bytes[..2].contains(&0)
+            && bytes.iter().take(64).filter(|&&b| b == 0).count() >= 8);
+    if utf16 {
+        return Err(LoadError::Encoding {
+            path: path.to_path_buf(),
+            problem: "the file is UTF-16 text, not UTF-8".to_string(),
+            fix: format!(
+                "convert it with `iconv -f utf-16 -t utf-8 {0} > {0}.utf8`",
+                path.display()
+            ),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let good = &e.as_bytes()[..offset];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        LoadError::Encoding {
+            path: path.to_path_buf(),
+            problem: format!("the byte at line {line}, column {column} (offset {offset}) is not UTF-8"),
+            fix: format!("snapshots are UTF-8; convert it, e.g. with `iconv -f latin1 -t utf-8 {0} > {0}.utf8`", path.display()),
+        }
     })
 }
 
@@ -239,10 +316,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
 /// Parse snapshot JSON without the schema rules, for `check`, which reports
 /// every broken rule rather than the first.
 pub fn parse_unvalidated(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<serde_json::Value>,
-    }
     if text.trim().is_empty() {
         return Err(LoadError::Data {
             path: path.to_path_buf(),
@@ -252,39 +325,58 @@ pub fn parse_unvalidated(text: &str, path: &Path) -> Result<Snapshot, LoadError>
                 .to_string(),
         });
     }
-    let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
-        // `[]`, `"text"`, `3`: valid JSON, but not an object.
-        serde_json::error::Category::Data => LoadError::Data {
-            path: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            message: "a snapshot is a JSON object (`{ \"format\": …, … }`)".to_string(),
-        },
-        _ => json_error(e, path),
-    })?;
-    match head.format {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
-            let found = other
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| other.to_string());
+    // Parse once; only when that fails, look at `format` to say why (a file
+    // of another format fails for reasons its format explains).
+    let full_error = match serde_json::from_str::<Snapshot>(text) {
+        Ok(snapshot) if snapshot.format == FORMAT => return Ok(snapshot),
+        Ok(snapshot) => {
             return Err(LoadError::Format {
                 path: path.to_path_buf(),
-                found,
+                found: snapshot.format,
                 expected: FORMAT,
             });
         }
-        None => {
-            return Err(LoadError::Schema {
+        Err(e) => e,
+    };
+    #[derive(Deserialize)]
+    struct Head<'a> {
+        #[serde(borrow)]
+        format: Option<&'a serde_json::value::RawValue>,
+    }
+    let Ok(head) = serde_json::from_str::<Head<'_>>(text) else {
+        let not_an_object = full_error.classify() == serde_json::error::Category::Data
+            && !text.trim_start().starts_with('{');
+        if not_an_object {
+            // `[]`, `"text"`, `3`: valid JSON, but not an object.
+            return Err(LoadError::Data {
                 path: path.to_path_buf(),
-                line: 1,
-                json_path: "format".to_string(),
-                message: format!("missing `format`; add `\"format\": \"{FORMAT}\"` at the top"),
+                line: full_error.line(),
+                column: full_error.column(),
+                message: "a snapshot is a JSON object (`{ \"format\": …, … }`)".to_string(),
             });
         }
+        // Broken JSON, or a repeated `format`: the full parse says which.
+        return Err(json_error(full_error, path));
+    };
+    match head.format.map(|raw| raw.get()) {
+        Some(raw) => {
+            let found = serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_string());
+            if found != FORMAT {
+                return Err(LoadError::Format {
+                    path: path.to_path_buf(),
+                    found,
+                    expected: FORMAT,
+                });
+            }
+            Err(json_error(full_error, path))
+        }
+        None => Err(LoadError::Schema {
+            path: path.to_path_buf(),
+            line: 1,
+            json_path: "format".to_string(),
+            message: format!("missing `format`; add `\"format\": \"{FORMAT}\"` at the top"),
+        }),
     }
-    serde_json::from_str(text).map_err(|e| json_error(e, path))
 }
 
 fn json_error(e: serde_json::Error, path: &Path) -> LoadError {

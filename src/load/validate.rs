@@ -103,9 +103,24 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
         }
     }
 
+    if let Some(problem) = crate::snapshot::id::id_problem(&snapshot.id) {
+        push(
+            "schema/id-name",
+            root.key("id"),
+            format!("{problem}; {}", crate::snapshot::id::ID_FIX),
+        );
+    }
+
     let mut seen_measures = BTreeMap::new();
     for (i, measure) in snapshot.measures.iter().enumerate() {
         let at = root.key("measures").index(i);
+        if measure.number == 0 {
+            push(
+                "numbering/zero",
+                at.key("number"),
+                "measure number 0; measures are numbered from 1".to_string(),
+            );
+        }
         if let Some(first) = seen_measures.insert(measure.number, i) {
             push(
                 "numbering/duplicate",

@@ -27,7 +27,7 @@ impl Palette {
 
     fn paint(self, code: &str, text: &str) -> String {
         if self.enabled {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{SGR}[{code}m{text}{SGR}[0m", SGR = super::safe::SGR)
         } else {
             text.to_string()
         }

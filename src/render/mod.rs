@@ -9,4 +9,5 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod prose;
+pub mod safe;
 pub mod text;

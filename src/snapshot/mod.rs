@@ -7,6 +7,7 @@
 //! git diff. Optional fields are left out when empty.
 
 mod filter;
+pub mod id;
 mod labels;
 mod status;
 

@@ -126,7 +126,11 @@ fn shifted_ranges(entries: &[&MeasureChange]) -> String {
     let mut runs: Vec<((u32, u32), (u32, u32))> = Vec::new();
     for (o, n) in pairs {
         match runs.last_mut() {
-            Some((_, last)) if last.0 + 1 == o && last.1 + 1 == n => *last = (o, n),
+            Some((_, last))
+                if last.0.checked_add(1) == Some(o) && last.1.checked_add(1) == Some(n) =>
+            {
+                *last = (o, n)
+            }
             _ => runs.push(((o, n), (o, n))),
         }
     }

@@ -78,10 +78,14 @@ pub fn code(id: &str) -> String {
 }
 
 /// HTML escaping, for text inside the raw HTML GitHub passes through
-/// (`<summary>`), where Markdown is not interpreted.
+/// (`<summary>`), where Markdown is not interpreted — so a backslash cannot
+/// keep `@name` from notifying someone or `#12` from linking an issue: a
+/// word joiner (U+2060, invisible) after `@` and `#` breaks both patterns.
 pub fn escape_html(text: &str) -> String {
     let collapsed: Vec<&str> = text.split_whitespace().collect();
     crate::render::html::escape(&collapsed.join(" "))
+        .replace('@', "@\u{2060}")
+        .replace('#', "#\u{2060}")
 }
 
 /// A status in words: `V`, `V (deduced)`, `? (uncertain: V or N)`.
@@ -261,6 +265,18 @@ impl Budget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mentions_and_issue_links_are_neutralised_in_summaries_too() {
+        assert_eq!(escape("@nctv #123"), "\\@nctv \\#123");
+        assert_eq!(escape_html("@nctv #123"), "@\u{2060}nctv #\u{2060}123");
+    }
+
+    #[test]
+    fn ranges_never_wrap_past_the_largest_number() {
+        assert_eq!(show::ranges(&[4_294_967_295, 0]), "4294967295, 0");
+        assert_eq!(show::ranges(&[1, 2, 3, 7]), "1–3, 7");
+    }
 
     #[test]
     fn markdown_punctuation_and_html_are_escaped() {

@@ -226,14 +226,14 @@ fn items(out: &mut String, items: &[Item], depth: usize) {
     }
 }
 
-/// `1–3, 7, 9–10`.
+/// `1–3, 7, 9–10`; a run never wraps past the largest number.
 pub(crate) fn ranges(numbers: &[u32]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
         let start = numbers[i];
         let mut end = start;
-        while i + 1 < numbers.len() && numbers[i + 1] == end + 1 {
+        while i + 1 < numbers.len() && end.checked_add(1) == Some(numbers[i + 1]) {
             i += 1;
             end = numbers[i];
         }

@@ -2,7 +2,7 @@
 //! changed, then each change word by word. Differences are coloured on a
 //! terminal and marked `[-…-]` / `{+…+}` otherwise (see [`Palette`]).
 
-use super::{words, wrap};
+use super::{cell_text, render_table, words, wrap};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, MeasureRef, StaleTarget, StatusChange,
@@ -143,14 +143,14 @@ pub fn table(diff: &Diff, width: u16) -> String {
             numbers(&m.new),
             classes.join(", "),
             status_cell(m),
-            title,
+            cell_text(&title).into_owned(),
             figure,
         ]);
     }
     if rows == 0 {
         String::new()
     } else {
-        format!("{t}\n")
+        render_table(&t)
     }
 }
 

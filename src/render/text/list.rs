@@ -1,6 +1,6 @@
 //! `list` as text: the versions in the store.
 
-use super::new_table;
+use super::{cell_text, new_table, render_table};
 use crate::render::color::Palette;
 use crate::snapshot::{Kind, Snapshot};
 
@@ -20,12 +20,12 @@ pub fn render(snapshots: &[&Snapshot], width: u16) -> String {
             ),
         };
         t.add_row(vec![
-            s.id.clone(),
+            cell_text(&s.id).into_owned(),
             s.kind.as_str().to_string(),
-            s.title.clone(),
-            s.date.clone().unwrap_or_else(|| "–".to_string()),
-            contents,
+            cell_text(&s.title).into_owned(),
+            cell_text(s.date.as_deref().unwrap_or("–")).into_owned(),
+            cell_text(&contents).into_owned(),
         ]);
     }
-    format!("{t}\n")
+    render_table(&t)
 }

@@ -1,7 +1,7 @@
 //! `show` as text: the measures table with per-theme counts, one measure in
 //! full, or a summary page's groups.
 
-use super::{new_table, wrap};
+use super::{cell_text, new_table, render_table, wrap};
 use crate::render::color::Palette;
 use crate::snapshot::{Certainty, Item, Kind, Measure, MeasureFilter, Snapshot, theme_counts};
 use comfy_table::{Cell, Color};
@@ -58,12 +58,11 @@ pub fn table(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, widt
             Cell::new(m.number),
             status_cell(m, palette),
             Cell::new(m.theme),
-            Cell::new(&m.title),
+            Cell::new(cell_text(&m.title)),
             Cell::new(items),
         ]);
     }
-    out.push_str(&t.to_string());
-    out.push('\n');
+    out.push_str(&render_table(&t));
     out.push_str(&format!("{shown} of {} measures", snapshot.measures.len()));
     out.push_str(&palette.dim("  (* deduced, ? uncertain: the letters are the candidates)"));
     out.push('\n');
@@ -87,7 +86,7 @@ fn theme_counts_table(snapshot: &Snapshot, filter: &MeasureFilter, width: u16) -
     for c in &counts {
         t.add_row(vec![
             c.theme.to_string(),
-            c.title.clone(),
+            cell_text(&c.title).into_owned(),
             c.measures.to_string(),
             c.existing.to_string(),
             c.strengthened.to_string(),
@@ -111,7 +110,7 @@ fn theme_counts_table(snapshot: &Snapshot, filter: &MeasureFilter, width: u16) -
         total[3].to_string(),
         total[4].to_string(),
     ]);
-    format!("{t}\n")
+    render_table(&t)
 }
 
 /// A summary page: its groups as a table.
@@ -144,13 +143,12 @@ pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> Strin
         }
         t.add_row(vec![
             g.number.to_string(),
-            g.title.clone(),
-            text,
+            cell_text(&g.title).into_owned(),
+            cell_text(&text).into_owned(),
             g.parts.len().to_string(),
         ]);
     }
-    out.push_str(&t.to_string());
-    out.push('\n');
+    out.push_str(&render_table(&t));
     if !snapshot.goals.is_empty() {
         out.push_str("Goals:\n");
         for g in &snapshot.goals {
