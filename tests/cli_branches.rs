@@ -1,0 +1,161 @@
+//! The command-line branches that refuse or qualify a request: each is run
+//! through the binary and must give its exit code and its own words.
+
+mod diff_support;
+
+use assert_cmd::Command;
+use diff_support::*;
+
+/// The binary, run from the crate root so that `versions/` is the store.
+fn policydiff() -> Command {
+    let mut cmd = Command::cargo_bin("policydiff").expect("the binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("POLICYDIFF_VERSIONS")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+const OLD: &str = "actieprogramma-2014";
+const EXAMPLE: &str = "examples/actieprogramma-2015-voorbeeld.json";
+
+fn stderr_of(args: &[&str]) -> (i32, String) {
+    let out = policydiff().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn stat_is_refused_outside_the_text_format() {
+    let (code, err) = stderr_of(&["diff", OLD, EXAMPLE, "--stat", "--format", "json"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("--stat"), "{err}");
+}
+
+#[test]
+fn pairing_and_theme_flags_are_refused_against_a_summary_page() {
+    let (code, err) = stderr_of(&["diff", OLD, "samenvatting-2014", "--pair", "1=1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("summary page") && err.contains("samenvatting-2014"),
+        "{err}"
+    );
+    let (code, err) = stderr_of(&["diff", OLD, "samenvatting-2014", "--theme", "1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`--theme` selects measures"), "{err}");
+}
+
+#[test]
+fn a_filter_that_hides_every_difference_says_so() {
+    // The example edit splits no measure: `--only split` shows nothing, and
+    // a note says the versions differ outside the filter.
+    let out = policydiff()
+        .args(["diff", OLD, EXAMPLE, "--only", "split", "--exit-code"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("differ outside `--only`/`--theme`"),
+        "stderr: {err}"
+    );
+    assert_eq!(out.status.code(), Some(0), "nothing shown, nothing to fail");
+}
+
+#[test]
+fn unpair_on_the_command_line_turns_a_pair_into_removed_and_added() {
+    let out = policydiff()
+        .args(["diff", OLD, EXAMPLE, "--unpair", "29", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = report.to_string();
+    assert!(text.contains("\"removed\""), "{text}");
+    assert!(text.contains("\"added\""), "{text}");
+}
+
+#[test]
+fn override_errors_name_the_measure_and_the_fix() {
+    for (args, expected) in [
+        (vec!["--pair", "99=1"], "no measure 99 in the old version"),
+        (vec!["--pair", "1=99"], "no measure 99 in the new version"),
+        (
+            vec!["--pair", "1=1", "--pair", "1=2"],
+            "old measure 1 is pinned twice",
+        ),
+        (
+            vec!["--pair", "1=1", "--pair", "2=1"],
+            "new measure 1 is pinned twice",
+        ),
+        (
+            vec!["--pair", "1=1", "--unpair", "1"],
+            "both pinned (`--pair 1=1`) and unpaired",
+        ),
+    ] {
+        let mut all = vec!["diff", OLD, EXAMPLE];
+        all.extend(args.iter().copied());
+        let (code, err) = stderr_of(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "one error line: {err}");
+    }
+}
+
+#[test]
+fn list_as_json_names_every_shipped_version_with_its_kind() {
+    let out = policydiff()
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = list.to_string();
+    for expected in [OLD, "samenvatting-2014", "\"programme\"", "\"summary\""] {
+        assert!(text.contains(expected), "{expected} missing in {text}");
+    }
+}
+
+#[test]
+fn no_color_and_never_keep_escapes_out_and_always_puts_them_in() {
+    let plain = policydiff()
+        .args(["diff", OLD, EXAMPLE, "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!plain.stdout.contains(&0x1b));
+    let never = policydiff()
+        .args(["diff", OLD, EXAMPLE, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(!never.stdout.contains(&0x1b));
+    let always = policydiff()
+        .args(["diff", OLD, EXAMPLE, "--color", "always"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&always.stdout);
+    assert!(text.contains("\u{1b}[31;9m"), "{text}");
+    assert!(!text.contains('\u{FDD0}'), "the colour mark never leaks");
+}
+
+#[test]
+fn split_merged_and_moved_measures_are_worded_in_the_text_report() {
+    let old = programme();
+    let mut new = old.clone();
+    // Move measure 31 to another section of its theme.
+    measure_mut(&mut new, 31).section = Some("Nationaal".to_string());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("moved.json");
+    std::fs::write(&path, new.to_json()).unwrap();
+    let out = policydiff()
+        .args(["diff", OLD, path.to_str().unwrap(), "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("moved"), "{text}");
+    assert!(
+        text.contains("Nationaal"),
+        "the new section is named: {text}"
+    );
+}

@@ -1,0 +1,261 @@
+//! Differences outside the measures (goals, footnotes, overview groups and
+//! their parts, theme headings, aims and sections) and the change classes
+//! that only particular edits produce: each test makes one edit of the real
+//! programme and states exactly what the diff must say about it.
+
+mod diff_support;
+
+use diff_support::*;
+use policydiff::diff::{ChangeClass, EntryChangeKind, ItemChangeKind, StaleTarget};
+use policydiff::snapshot::{Footnote, Part, Status};
+
+#[test]
+fn a_reworded_goal_is_one_changed_goal_with_its_words() {
+    let old = programme();
+    let mut new = old.clone();
+    new.goals[1] = new.goals[1].replace("verzwakken", "ontmantelen");
+    let d = diff(&old, &new);
+    assert_eq!(d.goals.len(), 1, "{:?}", d.goals);
+    let g = &d.goals[0];
+    assert_eq!(g.kind, EntryChangeKind::Changed);
+    let words = g.words.as_ref().expect("word differences");
+    assert!(words.plain().contains("ontmantelen"), "{}", words.plain());
+    assert!(d.measures.iter().all(|m| !m.is_change()));
+}
+
+#[test]
+fn an_added_goal_is_added_and_a_removed_one_removed() {
+    let old = programme();
+    let mut new = old.clone();
+    new.goals
+        .push("Het versterken van de weerbaarheid van scholen".to_string());
+    let d = diff(&old, &new);
+    let kinds: Vec<_> = d.goals.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [EntryChangeKind::Added]);
+    let back = diff(&new, &old);
+    let kinds: Vec<_> = back.goals.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [EntryChangeKind::Removed]);
+}
+
+#[test]
+fn a_footnote_whose_text_changes_is_changed_and_one_renumbered_is_rekeyed() {
+    let old = programme();
+    let mut new = old.clone();
+    new.footnotes[0]
+        .text
+        .push_str(" Zie ook de jaarrapportage.");
+    let d = diff(&old, &new);
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].kind, EntryChangeKind::Changed);
+    assert_eq!(d.footnotes[0].old_key.as_deref(), Some("1"));
+
+    let mut new = old.clone();
+    let last = new.footnotes.last().unwrap().number;
+    new.footnotes.push(Footnote {
+        number: last + 1,
+        text: "Een geheel nieuwe voetnoot over de evaluatie van het programma.".to_string(),
+        lines: None,
+    });
+    let d = diff(&old, &new);
+    let kinds: Vec<_> = d.footnotes.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [EntryChangeKind::Added]);
+}
+
+#[test]
+fn a_changed_group_part_is_reported_inside_its_group() {
+    let old = programme();
+    let mut new = old.clone();
+    let g = new
+        .groups
+        .iter_mut()
+        .find(|g| !g.parts.is_empty())
+        .expect("a group with parts (group 3)");
+    let number = g.number;
+    g.parts.push(Part {
+        label: Some("d".to_string()),
+        text: "Versterken van de samenwerking met het onderwijs".to_string(),
+        lines: None,
+    });
+    let d = diff(&old, &new);
+    assert_eq!(d.groups.len(), 1, "{:?}", d.groups);
+    let change = &d.groups[0];
+    assert_eq!(change.kind, EntryChangeKind::Changed);
+    assert_eq!(change.new_number, Some(number));
+    let parts: Vec<_> = change.parts.iter().map(|p| p.kind).collect();
+    assert_eq!(parts, [EntryChangeKind::Added]);
+    assert!(change.title.is_none() && change.text.is_none());
+}
+
+#[test]
+fn a_retitled_theme_and_a_changed_aim_are_a_theme_change() {
+    let old = programme();
+    let mut new = old.clone();
+    let t = &mut new.themes[0];
+    t.title.push_str(" en terugkeer");
+    let aim = t.aims.first_mut().expect("theme 1 has an aim");
+    *aim = aim.replace("Beperken", "Wegnemen");
+    let d = diff(&old, &new);
+    assert_eq!(d.themes.len(), 1, "{:?}", d.themes);
+    let change = &d.themes[0];
+    assert_eq!(change.kind, EntryChangeKind::Changed);
+    assert_eq!(change.number, 1);
+    assert!(change.title.is_some(), "the title difference is given");
+    let aims: Vec<_> = change.aims.iter().map(|a| a.kind).collect();
+    assert_eq!(aims, [EntryChangeKind::Changed]);
+    // The measures of the theme did not move.
+    assert!(with_class(&d, ChangeClass::Moved).is_empty());
+}
+
+#[test]
+fn a_changed_section_aim_is_reported_under_its_theme() {
+    let old = programme();
+    let mut new = old.clone();
+    let theme = new
+        .themes
+        .iter_mut()
+        .find(|t| t.sections.iter().any(|s| !s.aims.is_empty()))
+        .expect("a theme with sections that have aims (theme 3)");
+    let number = theme.number;
+    let section = theme
+        .sections
+        .iter_mut()
+        .find(|s| !s.aims.is_empty())
+        .unwrap();
+    section.aims[0].push_str(" en online");
+    let d = diff(&old, &new);
+    assert_eq!(d.themes.len(), 1);
+    assert_eq!(d.themes[0].number, number);
+    let sections: Vec<_> = d.themes[0].sections.iter().map(|s| s.kind).collect();
+    assert_eq!(sections, [EntryChangeKind::Changed]);
+}
+
+#[test]
+fn section_move_within_a_theme_is_reported_as_moved() {
+    let old = programme();
+    let mut new = old.clone();
+    // Theme 5 has sections Lokaal (30–31), Nationaal (32–35), Internationaal
+    // (36–38): measure 31 goes to Nationaal.
+    let m = measure_mut(&mut new, 31);
+    let from = m.section.clone().expect("measure 31 has a section");
+    m.section = Some("Nationaal".to_string());
+    assert_ne!(from, "Nationaal");
+    let d = diff(&old, &new);
+    let moved = with_class(&d, ChangeClass::Moved);
+    assert_eq!(moved.len(), 1, "{:?}", changes(&d));
+    assert_eq!(moved[0].new[0].number, 31);
+    assert_eq!(
+        changes(&d),
+        [(vec![31], vec![31], vec![ChangeClass::Moved])]
+    );
+}
+
+#[test]
+fn reordered_items_are_relabelled_not_rewritten() {
+    let old = programme();
+    let mut new = old.clone();
+    let m = measure_mut(&mut new, 1);
+    assert!(m.items.len() >= 3, "measure 1 has items a–c at least");
+    m.items.swap(0, 1);
+    relabel(m);
+    let d = diff(&old, &new);
+    let entry = d
+        .changed_measures()
+        .find(|c| c.new.first().is_some_and(|r| r.number == 1))
+        .expect("measure 1 is listed");
+    assert!(entry.has(ChangeClass::Text), "{:?}", entry.classes);
+    let kinds: Vec<_> = entry.items.iter().map(|i| i.kind).collect();
+    assert!(
+        kinds.iter().all(|k| *k == ItemChangeKind::Relabelled),
+        "two swapped items are relabelled, nothing rewritten: {kinds:?}"
+    );
+    assert_eq!(kinds.len(), 2);
+}
+
+#[test]
+fn an_items_status_change_counts_as_a_status_change_of_its_measure() {
+    let old = programme();
+    let mut new = old.clone();
+    // Item 3c is recorded N; make it V.
+    let m = measure_mut(&mut new, 3);
+    let c = m.items.iter_mut().find(|i| i.label == "c").unwrap();
+    assert_eq!(c.status.as_ref().and_then(|s| s.value), Some(Status::New));
+    c.status = Some(settled(Status::Strengthened));
+    let d = diff(&old, &new);
+    let entry = d
+        .changed_measures()
+        .find(|c| c.new.first().is_some_and(|r| r.number == 3))
+        .expect("measure 3 is listed");
+    assert!(entry.has(ChangeClass::Status), "{:?}", entry.classes);
+    let item = entry
+        .items
+        .iter()
+        .find(|i| i.new_label.as_deref() == Some("c"))
+        .expect("item c is listed");
+    assert!(item.status.is_some());
+    assert_eq!(d.counts().status, 1);
+}
+
+#[test]
+fn two_overlapping_uncertain_statuses_are_not_a_status_change() {
+    let old = programme();
+    let mut new = old.clone();
+    // Measure 24 is uncertain between V and N in the shipped programme;
+    // make it uncertain between N and B: the two overlap in N.
+    let m = measure_mut(&mut new, 24);
+    assert!(m.status.value.is_none(), "measure 24 is uncertain");
+    assert_eq!(m.status.candidates, [Status::Strengthened, Status::New]);
+    m.status.candidates = vec![Status::Existing, Status::New];
+    let d = diff(&old, &new);
+    assert_eq!(d.counts().status, 0, "{:?}", changes(&d));
+}
+
+#[test]
+fn a_reference_to_a_removed_measure_is_stale_with_no_number_to_say() {
+    let old = programme();
+    let mut new = old.clone();
+    measure_mut(&mut new, 2).body = Some("Zie ook maatregel 20.".to_string());
+    let mut newer = new.clone();
+    measure_mut(&mut newer, 2).references = vec![reference(20)];
+    let mut old_with = old.clone();
+    measure_mut(&mut old_with, 2).body = Some("Zie ook maatregel 20.".to_string());
+    measure_mut(&mut old_with, 2).references = vec![reference(20)];
+    delete(&mut newer, 20);
+    let d = diff(&old_with, &newer);
+    let stale: Vec<_> = d
+        .stale_references
+        .iter()
+        .map(|s| (s.measure, s.says, s.should_say, s.target))
+        .collect();
+    assert_eq!(stale, [(2, 20, None, StaleTarget::Removed)]);
+}
+
+#[test]
+fn a_reference_to_a_measure_merged_into_another_is_stale_and_says_where_it_went() {
+    let old = {
+        let mut p = programme();
+        measure_mut(&mut p, 2).references = vec![reference(18)];
+        measure_mut(&mut p, 2).body = Some("Zie ook maatregel 18.".to_string());
+        p
+    };
+    let mut new = old.clone();
+    // Measure 18 (title and body) becomes two items of measure 20 (19 once
+    // 18 is gone), so the text "maatregel 18" now names the old 19.
+    let gone = delete(&mut new, 18);
+    let into = measure_mut(&mut new, 19);
+    into.items.push(item("x", &gone.title));
+    into.items.push(item("x", gone.body.as_deref().unwrap()));
+    relabel(into);
+    let d = diff(&old, &new);
+    let in_two: Vec<_> = d
+        .stale_references
+        .iter()
+        .filter(|s| s.measure == 2)
+        .map(|s| (s.says, s.should_say, s.target))
+        .collect();
+    assert_eq!(
+        in_two,
+        [(18, Some(19), StaleTarget::Merged)],
+        "{:?}",
+        changes(&d)
+    );
+}
