@@ -88,6 +88,13 @@ fn push_visible(out: &mut String, c: char, medium: Medium) {
         out.push_str(&format!("\\u{:04x}", c as u32));
         return;
     }
+    push_shown(out, c);
+}
+
+/// A character that [`needs_escape`] as people see it: `␛`, `⟨U+202E⟩`.
+/// Escapers that run before the sink (HTML, Markdown) use it too, so that a
+/// renderer's output reads the same whether or not it has passed the sink.
+pub fn push_shown(out: &mut String, c: char) {
     match c {
         // Control Pictures: ␀ … ␟, and ␡ for DEL.
         '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),

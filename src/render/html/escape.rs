@@ -5,8 +5,10 @@
 /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references,
 /// safe in element content and in quoted attribute values.
 ///
-/// Control characters other than tab, line feed and carriage return are not
-/// allowed in HTML; they become U+FFFD so that the page stays well-formed.
+/// Control characters (other than tab and line feed) and bidi controls are
+/// shown as the sink shows them (`␛`, `⟨U+202E⟩`, see
+/// [`crate::render::safe`]): HTML does not allow the former, and the latter
+/// would reorder the page.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
@@ -16,8 +18,10 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => out.push('\u{FFFD}'),
+            '\t' | '\n' => out.push(c),
+            c if crate::render::safe::needs_escape(c) => {
+                crate::render::safe::push_shown(&mut out, c)
+            }
             c => out.push(c),
         }
     }
@@ -57,7 +61,7 @@ mod tests {
 
     #[test]
     fn control_characters_are_replaced_but_line_breaks_stay() {
-        assert_eq!(escape("a\u{0}b\nc"), "a\u{FFFD}b\nc");
+        assert_eq!(escape("a\u{0}b\nc\u{202e}"), "a␀b\nc⟨U+202E⟩");
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push('\u{FFFD}'),
+            c if crate::render::safe::needs_escape(c) => {
+                crate::render::safe::push_shown(&mut out, c)
+            }
             c => out.push(c),
         }
     }
