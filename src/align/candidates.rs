@@ -83,3 +83,49 @@ pub(crate) fn candidates(
     kept.dedup();
     kept
 }
+
+/// Pairs of measures with identical content, for the case the sketch index
+/// cannot serve: a text repeated many times (copies, boilerplate measures)
+/// has only sketch entries too common to point anywhere. Within each group
+/// of identical measures, the k-th old one is offered the k-th new one and
+/// its two neighbours, so that the assignment (which breaks ties by closeness
+/// of number) pairs copies in order across an insertion or a deletion.
+pub(crate) fn identical(old_keys: &[u64], new_keys: &[u64]) -> Vec<(usize, usize)> {
+    let mut by_key: std::collections::HashMap<u64, (Vec<usize>, Vec<usize>)> =
+        std::collections::HashMap::new();
+    for (i, k) in old_keys.iter().enumerate() {
+        by_key.entry(*k).or_default().0.push(i);
+    }
+    for (j, k) in new_keys.iter().enumerate() {
+        if let Some(group) = by_key.get_mut(k) {
+            group.1.push(j);
+        }
+    }
+    let mut out = Vec::new();
+    for (olds, news) in by_key.values() {
+        if news.is_empty() || (olds.len() == 1 && news.len() == 1) {
+            // A unique text is found by the sketch index already.
+            if let ([o], [n]) = (olds.as_slice(), news.as_slice()) {
+                out.push((*o, *n));
+            }
+            continue;
+        }
+        for (k, o) in olds.iter().enumerate() {
+            for n in news.iter().skip(k.saturating_sub(1)).take(3) {
+                out.push((*o, *n));
+            }
+        }
+    }
+    out
+}
+
+/// A key for a measure's content: equal keys for equal texts.
+pub(crate) fn content_key<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // DefaultHasher::new() has fixed keys: the same key in every run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in parts {
+        p.hash(&mut h);
+    }
+    h.finish()
+}

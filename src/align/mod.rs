@@ -249,8 +249,19 @@ pub fn align_measures(
 
     let old_numbers: Vec<u32> = old.iter().map(|m| m.number).collect();
     let new_numbers: Vec<u32> = new.iter().map(|m| m.number).collect();
-    let candidate_pairs =
+    let mut candidate_pairs =
         candidates::candidates(&old_profiles, &new_profiles, &old_numbers, &new_numbers);
+    let old_keys: Vec<u64> = old
+        .iter()
+        .map(|m| candidates::content_key(measure_parts(m)))
+        .collect();
+    let new_keys: Vec<u64> = new
+        .iter()
+        .map(|m| candidates::content_key(measure_parts(m)))
+        .collect();
+    candidate_pairs.extend(candidates::identical(&old_keys, &new_keys));
+    candidate_pairs.sort_unstable();
+    candidate_pairs.dedup();
 
     let mut old_free = vec![true; old.len()];
     let mut new_free = vec![true; new.len()];

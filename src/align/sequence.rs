@@ -7,8 +7,9 @@ use super::profile::{set_dice, word_dice, word_set};
 /// Least word similarity for two entries to count as the same one.
 pub const MIN_ENTRY_SIMILARITY: f64 = 0.5;
 
-/// Above this many candidate comparisons, only identical texts and equal
-/// positions are paired, to keep pathological inputs cheap.
+/// Above this many candidate comparisons, identical texts are anchored by a
+/// sequence diff and only the entries between anchors are compared, to keep
+/// long lists cheap without pairing by position.
 const MAX_COMPARISONS: usize = 40_000;
 
 /// One row of a sequence alignment: an index into old, into new, or both.
@@ -52,17 +53,39 @@ pub fn align_texts(old: &[&str], new: &[&str]) -> Vec<Aligned> {
             }
         }
     } else {
-        for (i, o) in old.iter().enumerate() {
-            if let Some(n) = new.get(i) {
-                edges.push((
-                    if normalized_eq(o, n) {
-                        1.0
-                    } else {
-                        word_dice(o, n)
-                    },
-                    i,
-                    i,
-                ));
+        // Too many entries to compare all pairs: anchor identical texts with
+        // a sequence diff (similar's Myers, bounded on hard inputs), and
+        // compare only within the gaps between anchors, so one inserted
+        // entry among hundreds stays one added entry.
+        let ops = similar::capture_diff_slices(similar::Algorithm::Myers, old, new);
+        for op in ops {
+            let (tag, olds, news) = op.as_tag_tuple();
+            match tag {
+                similar::DiffTag::Equal => {
+                    edges.extend(olds.zip(news).map(|(i, j)| (1.0, i, j)));
+                }
+                similar::DiffTag::Replace
+                    if olds.len().saturating_mul(news.len()) <= MAX_COMPARISONS =>
+                {
+                    for i in olds.clone() {
+                        for j in news.clone() {
+                            let s = word_dice(old[i], new[j]);
+                            if s >= MIN_ENTRY_SIMILARITY {
+                                edges.push((s, i, j));
+                            }
+                        }
+                    }
+                }
+                similar::DiffTag::Replace => {
+                    // A huge rewritten block: pair in order where alike.
+                    for (i, j) in olds.zip(news) {
+                        let s = word_dice(old[i], new[j]);
+                        if s >= MIN_ENTRY_SIMILARITY {
+                            edges.push((s, i, j));
+                        }
+                    }
+                }
+                similar::DiffTag::Delete | similar::DiffTag::Insert => {}
             }
         }
     }
@@ -139,6 +162,32 @@ pub fn normalized_eq(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_item_inserted_among_hundreds_is_one_added_row_not_a_cascade() {
+        // 300 × 301 is past the all-pairs bound: the sequence diff anchors.
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let mut new = old.clone();
+        new.insert(150, "een geheel nieuw onderdeel over scholen".to_string());
+        new[200] = new[200].replace("wijk", "buurt");
+        let old: Vec<&str> = old.iter().map(String::as_str).collect();
+        let new: Vec<&str> = new.iter().map(String::as_str).collect();
+        assert!(old.len() * new.len() > MAX_COMPARISONS);
+        let rows = align_texts(&old, &new);
+        let added: Vec<_> = rows.iter().filter(|r| r.old.is_none()).collect();
+        let removed = rows.iter().filter(|r| r.new.is_none()).count();
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0].new, Some(150));
+        assert_eq!(removed, 0);
+        let changed: Vec<_> = rows
+            .iter()
+            .filter(|r| r.old.is_some() && r.new.is_some() && r.similarity < 1.0)
+            .map(|r| (r.old, r.new))
+            .collect();
+        assert_eq!(changed, [(Some(199), Some(200))]);
+    }
 
     #[test]
     fn an_item_inserted_in_the_middle_is_one_added_row() {
