@@ -74,3 +74,38 @@ fn thousands_of_identical_measures_pair_in_order_across_a_deletion() {
             .all(|m| !m.has(ChangeClass::Text) && !m.has(ChangeClass::Retitled))
     );
 }
+
+#[path = "../benches/support/gen.rs"]
+#[allow(dead_code, reason = "the bench uses the rest of the generator")]
+mod generator;
+
+#[test]
+fn a_large_diff_is_the_same_byte_for_byte_on_one_thread_and_on_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = generator::programme(1_500, 7);
+    let (new, _) = generator::edit(&old, 8);
+    let (a, b) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    std::fs::write(&a, old.to_json()).unwrap();
+    std::fs::write(&b, new.to_json()).unwrap();
+    for format in ["json", "text", "markdown", "html"] {
+        let run = |threads: &str| {
+            assert_cmd::Command::cargo_bin("policydiff")
+                .unwrap()
+                .env("RAYON_NUM_THREADS", threads)
+                .env("NO_COLOR", "1")
+                .args(["diff", "--format", format])
+                .arg(&a)
+                .arg(&b)
+                .output()
+                .unwrap()
+        };
+        let one = run("1");
+        let many = run("4");
+        assert_eq!(one.status.code(), Some(0));
+        assert!(one.stdout.len() > 10_000, "a real report");
+        assert!(
+            one.stdout == many.stdout,
+            "{format} differs between 1 and 4 threads"
+        );
+    }
+}

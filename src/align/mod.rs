@@ -233,15 +233,23 @@ pub fn align_measures(
     pinned: &[(usize, usize)],
     unpaired: &[usize],
 ) -> Alignment {
-    let mut corpus = Corpus::default();
-    let mut old_profiles: Vec<Profile> = old
-        .iter()
-        .map(|m| corpus.profile(measure_parts(m)))
-        .collect();
-    let mut new_profiles: Vec<Profile> = new
-        .iter()
-        .map(|m| corpus.profile(measure_parts(m)))
-        .collect();
+    // The two versions' profiles are built on two threads, then joined into
+    // one corpus exactly as if built one after the other.
+    let profiles = |measures: &[Measure]| {
+        let mut corpus = Corpus::default();
+        let profiles: Vec<Profile> = measures
+            .iter()
+            .map(|m| corpus.profile(measure_parts(m)))
+            .collect();
+        (corpus, profiles)
+    };
+    let ((mut corpus, mut old_profiles), (new_corpus, mut new_profiles)) =
+        rayon::join(|| profiles(old), || profiles(new));
+    corpus.absorb(new_corpus, &mut new_profiles);
+    rayon::join(
+        || Corpus::seal(&mut old_profiles),
+        || Corpus::seal(&mut new_profiles),
+    );
     let weights = corpus.weights();
     drop(corpus);
     Corpus::finish(&weights, &mut old_profiles);
@@ -568,8 +576,7 @@ fn union_profile<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Profile {
     words.dedup();
     Profile {
         words,
-        sketch: Vec::new(),
-        weight: 0.0,
+        ..Profile::default()
     }
 }
 

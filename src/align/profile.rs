@@ -42,6 +42,8 @@ pub(crate) struct Corpus {
 /// candidates.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Profile {
+    /// The words in text order, until [`Corpus::seal`] has made the sketch.
+    pub(crate) sequence: Vec<u32>,
     pub words: Vec<u32>,
     /// Word-trigram hashes: the smallest [`SKETCH`] of them (bottom-k), a
     /// consistent sample, so that similar measures share most entries.
@@ -81,21 +83,7 @@ impl Corpus {
                 sequence.push(id);
             }
         }
-        let mut sketch: Vec<u64> = if sequence.len() >= 3 {
-            sequence
-                .windows(3)
-                .map(|w| mix(mix(mix(0x9e37_79b9_7f4a_7c15, w[0]), w[1]), w[2]))
-                .collect()
-        } else {
-            sequence
-                .iter()
-                .map(|w| mix(0x51_7cc1_b727_220a, *w))
-                .collect()
-        };
-        sketch.sort_unstable();
-        sketch.dedup();
-        sketch.truncate(SKETCH);
-        let mut words = sequence;
+        let mut words = sequence.clone();
         words.sort_unstable();
         words.dedup();
         for w in &words {
@@ -105,10 +93,70 @@ impl Corpus {
         }
         self.documents += 1;
         Profile {
+            sequence,
             words,
-            sketch,
+            sketch: Vec::new(),
             weight: 0.0,
         }
+    }
+
+    /// Take in the words of a corpus built apart (the other version's, on
+    /// another thread), renumbering `profiles` made with it. Ids come out as
+    /// if both had been built in one corpus, this one first: the results do
+    /// not depend on how the work was shared.
+    pub fn absorb(&mut self, other: Corpus, profiles: &mut [Profile]) {
+        let mut words: Vec<(String, u32)> = other.ids.into_iter().collect();
+        words.sort_unstable_by_key(|(_, id)| *id);
+        let mut to_global = vec![0u32; words.len()];
+        for (word, local) in words {
+            let global = match self.ids.get(word.as_str()) {
+                Some(id) => *id,
+                None => {
+                    let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+                    self.ids.insert(word, id);
+                    self.df.push(0);
+                    id
+                }
+            };
+            let df = other.df.get(local as usize).copied().unwrap_or(0);
+            if let Some(slot) = self.df.get_mut(global as usize) {
+                *slot += df;
+            }
+            if let Some(slot) = to_global.get_mut(local as usize) {
+                *slot = global;
+            }
+        }
+        self.documents += other.documents;
+        let map = |w: &mut u32| *w = to_global.get(*w as usize).copied().unwrap_or(*w);
+        for p in profiles {
+            p.sequence.iter_mut().for_each(map);
+            p.words.iter_mut().for_each(map);
+            p.words.sort_unstable();
+        }
+    }
+
+    /// Make each profile's sketch from its word sequence (once the ids are
+    /// final), then drop the sequence.
+    pub fn seal(profiles: &mut [Profile]) {
+        use rayon::prelude::*;
+        profiles.par_iter_mut().for_each(|p| {
+            let sequence = std::mem::take(&mut p.sequence);
+            let mut sketch: Vec<u64> = if sequence.len() >= 3 {
+                sequence
+                    .windows(3)
+                    .map(|w| mix(mix(mix(0x9e37_79b9_7f4a_7c15, w[0]), w[1]), w[2]))
+                    .collect()
+            } else {
+                sequence
+                    .iter()
+                    .map(|w| mix(0x51_7cc1_b727_220a, *w))
+                    .collect()
+            };
+            sketch.sort_unstable();
+            sketch.dedup();
+            sketch.truncate(SKETCH);
+            p.sketch = sketch;
+        });
     }
 
     /// Inverse document frequency: rare words weigh more.

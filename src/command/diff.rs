@@ -43,8 +43,9 @@ pub fn run(
     if let Some(path) = &args.mapping {
         overrides.extend(Overrides::from_file(path)?);
     }
-    let old = ctx.store.load(&args.old)?;
-    let new = ctx.store.load(&args.new)?;
+    // The two files are read and parsed on two threads.
+    let (old, new) = rayon::join(|| ctx.store.load(&args.old), || ctx.store.load(&args.new));
+    let (old, new) = (old?, new?);
     let (old, new) = (&old.snapshot, &new.snapshot);
     if !overrides.is_empty() && (old.measures.is_empty() || new.measures.is_empty()) {
         bail!(

@@ -46,12 +46,13 @@ pub(super) fn measures(
 ) -> Vec<MeasureChange> {
     let o = |i: usize| old.measures.get(i);
     let n = |i: usize| new.measures.get(i);
-    let mut out: Vec<MeasureChange> = Vec::new();
-    for p in &alignment.pairs {
-        if let (Some(a), Some(b)) = (o(p.old), n(p.new)) {
-            out.push(pair(a, b, p));
-        }
-    }
+    // Pairs are compared independently, on every core; the order is kept.
+    use rayon::prelude::*;
+    let mut out: Vec<MeasureChange> = alignment
+        .pairs
+        .par_iter()
+        .filter_map(|p| Some(pair(o(p.old)?, n(p.new)?, p)))
+        .collect();
     for &i in &alignment.added {
         out.extend(n(i).map(|m| bare(Vec::new(), vec![reference(m)], ChangeClass::Added, None)));
     }
