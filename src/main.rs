@@ -69,7 +69,10 @@ fn report(e: &anyhow::Error) -> i32 {
     }
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("error: {message}");
+        eprintln!(
+            "error: {}",
+            policydiff::render::inert::inert(&message).replace('\n', " ")
+        );
     }
     exit_code::TROUBLE
 }

@@ -86,7 +86,8 @@ pub fn run(
         theme: args.theme,
     };
     let shown = full.filtered(&filter);
-    if shown.is_empty() && !full.is_empty() {
+    let story = diff::Story::of(&shown, old, new);
+    if story.is_empty() && !diff::Story::of(&full, old, new).is_empty() {
         writeln!(
             err,
             "note: the versions differ outside `--only`/`--theme`; run without them to see everything"
@@ -98,11 +99,12 @@ pub fn run(
         ctx.palette
     };
     let report = match args.format {
-        DiffFormat::Json => json::diff::render(&shown),
+        DiffFormat::Json => json::diff::render(&shown, &story),
         DiffFormat::Markdown => crate::render::markdown::diff(&shown, old, new),
         DiffFormat::Html => crate::render::html::diff(&shown, old, new),
         _ => text::diff::render(
             &shown,
+            &story,
             palette,
             text::diff::TextOptions {
                 stat: args.stat,
@@ -116,7 +118,7 @@ pub fn run(
         args.output.force,
         &report,
     )?;
-    Ok(if args.exit_code && !shown.is_empty() {
+    Ok(if args.exit_code && !story.is_empty() {
         exit_code::DIFFERENCES
     } else {
         exit_code::SUCCESS

@@ -10,10 +10,12 @@
 mod measures;
 mod parts;
 mod references;
+pub mod story;
 pub mod status;
 pub mod words;
 
 pub use status::{StatusChange, StatusChangeKind};
+pub use story::Story;
 pub use words::{Segment, SegmentTag, WordDiff};
 
 use crate::align::{Alignment, PairedBy};

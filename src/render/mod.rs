@@ -6,6 +6,7 @@
 pub mod color;
 pub mod github;
 pub mod html;
+pub mod inert;
 pub mod json;
 pub mod markdown;
 pub mod prose;

@@ -7,7 +7,10 @@
 ///
 /// Control characters other than tab, line feed and carriage return are not
 /// allowed in HTML; they become U+FFFD so that the page stays well-formed.
+/// Before that, the text passes [`crate::render::inert`]: control and bidi
+/// characters are made visible, absurdly long words cut.
 pub fn escape(text: &str) -> String {
+    let text = crate::render::inert::inert(text);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {

@@ -2,17 +2,17 @@
 //! versioned shape (`docs/diff-format.md`), so that the internal model can
 //! change without breaking `jq` scripts and CI thresholds.
 
-use super::to_json;
+use super::{WordsView, to_json};
 use crate::align::PairedBy;
 use crate::diff::{
-    Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef, Segment,
-    StaleReference, StatusChange, ThemeChange, VersionRef, WordDiff,
+    Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef,
+    StaleReference, StatusChange, Story, ThemeChange, VersionRef,
 };
 use crate::snapshot::StatusRecord;
 use serde::Serialize;
 
 /// The `format` value of the report.
-pub const FORMAT: &str = "policydiff-diff/1";
+pub const FORMAT: &str = "policydiff-diff/2";
 
 /// Round a figure to three decimals, so that output is stable across
 /// platforms and readable.
@@ -28,6 +28,8 @@ struct DiffView<'a> {
     comparison: &'static str,
     differences: bool,
     counts: Counts,
+    /// What the human formats lead with (see `crate::diff::story`).
+    story: &'a Story,
     measures: Vec<MeasureView<'a>>,
     stale_references: Vec<StaleView<'a>>,
     goals: Vec<EntryView<'a>>,
@@ -141,38 +143,6 @@ impl<'a> StatusView<'a> {
             new: StatusSide::of(&s.new),
             direction: s.direction,
         }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct WordsView<'a> {
-    similarity: f64,
-    segments: Vec<SegmentView<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-struct SegmentView<'a> {
-    tag: &'static str,
-    text: &'a str,
-}
-
-impl<'a> WordsView<'a> {
-    fn of(w: &'a WordDiff) -> Self {
-        WordsView {
-            similarity: round(w.similarity),
-            segments: w.segments.iter().map(SegmentView::of).collect(),
-        }
-    }
-}
-
-impl<'a> SegmentView<'a> {
-    fn of(s: &'a Segment) -> Self {
-        let tag = match s.tag {
-            crate::diff::SegmentTag::Equal => "equal",
-            crate::diff::SegmentTag::Deleted => "deleted",
-            crate::diff::SegmentTag::Inserted => "inserted",
-        };
-        SegmentView { tag, text: &s.text }
     }
 }
 
@@ -345,14 +315,15 @@ impl<'a> ThemeView<'a> {
 }
 
 /// The diff as pretty-printed JSON with a trailing newline.
-pub fn render(diff: &Diff) -> String {
+pub fn render(diff: &Diff, story: &Story) -> String {
     let view = DiffView {
         format: FORMAT,
         old: VersionView::of(&diff.old),
         new: VersionView::of(&diff.new),
         comparison: diff.comparison.as_str(),
-        differences: !diff.is_empty(),
+        differences: !story.is_empty(),
         counts: diff.counts(),
+        story,
         measures: diff.measures.iter().map(MeasureView::of).collect(),
         stale_references: diff.stale_references.iter().map(StaleView::of).collect(),
         goals: diff.goals.iter().map(EntryView::of).collect(),

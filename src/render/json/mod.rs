@@ -35,3 +35,34 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// A word-level difference, the one shape `diff` and `check` both use:
+/// `{"similarity": 0.9, "segments": [{"tag": "equal", "text": "…"}, …]}`
+/// with tags `equal`, `deleted` and `inserted`.
+#[derive(Debug, Serialize)]
+pub(crate) struct WordsView<'a> {
+    similarity: f64,
+    segments: Vec<SegmentView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct SegmentView<'a> {
+    tag: &'static str,
+    text: &'a str,
+}
+
+impl<'a> WordsView<'a> {
+    pub(crate) fn of(w: &'a crate::diff::WordDiff) -> Self {
+        WordsView {
+            similarity: (w.similarity * 1000.0).round() / 1000.0,
+            segments: w
+                .segments
+                .iter()
+                .map(|s| SegmentView {
+                    tag: s.tag.as_str(),
+                    text: &s.text,
+                })
+                .collect(),
+        }
+    }
+}

@@ -27,6 +27,7 @@ const RESERVE: usize = 1_500;
 /// to single spaces, Markdown punctuation backslash-escaped, and `&`, `<`, `>`
 /// written as character references so that no HTML can form.
 pub fn escape(text: &str) -> String {
+    let text = crate::render::inert::inert(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut pending_space = false;
     for c in text.chars() {
@@ -46,7 +47,6 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -79,9 +79,14 @@ pub fn code(id: &str) -> String {
 
 /// HTML escaping, for text inside the raw HTML GitHub passes through
 /// (`<summary>`), where Markdown is not interpreted.
+///
+/// GitHub links `@name` and `#123` in raw HTML too; `@` and `#` become
+/// character references there, which show the same and link nothing.
 pub fn escape_html(text: &str) -> String {
     let collapsed: Vec<&str> = text.split_whitespace().collect();
     crate::render::html::escape(&collapsed.join(" "))
+        .replace('@', "&#64;")
+        .replace('#', "&#35;")
 }
 
 /// A status in words: `V`, `V (deduced)`, `? (uncertain: V or N)`.

@@ -233,7 +233,7 @@ pub(crate) fn ranges(numbers: &[u32]) -> String {
     while i < numbers.len() {
         let start = numbers[i];
         let mut end = start;
-        while i + 1 < numbers.len() && numbers[i + 1] == end + 1 {
+        while i + 1 < numbers.len() && Some(numbers[i + 1]) == end.checked_add(1) {
             i += 1;
             end = numbers[i];
         }

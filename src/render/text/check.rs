@@ -44,7 +44,7 @@ pub fn render(report: &Report, palette: Palette) -> String {
     };
     out.push_str(&counts);
     out.push('\n');
-    out
+    crate::render::inert::terminal(&out)
 }
 
 fn severity(s: Severity, palette: Palette) -> String {

@@ -1,6 +1,6 @@
 //! `list` as text: the versions in the store.
 
-use super::new_table;
+use super::{cell, new_table};
 use crate::render::color::Palette;
 use crate::snapshot::{Kind, Snapshot};
 
@@ -20,12 +20,12 @@ pub fn render(snapshots: &[&Snapshot], width: u16) -> String {
             ),
         };
         t.add_row(vec![
-            s.id.clone(),
+            cell(&s.id),
             s.kind.as_str().to_string(),
-            s.title.clone(),
-            s.date.clone().unwrap_or_else(|| "–".to_string()),
-            contents,
+            cell(&s.title),
+            s.date.as_deref().map_or_else(|| "–".to_string(), cell),
+            cell(&contents),
         ]);
     }
-    format!("{t}\n")
+    crate::render::inert::terminal(&format!("{t}\n"))
 }

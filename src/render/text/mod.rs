@@ -27,6 +27,12 @@ pub fn new_table(width: u16, palette: Palette) -> Table {
     table
 }
 
+/// Data for a table cell, made inert (see [`crate::render::inert`]) before
+/// the table measures it: no control characters, no megabyte-long words.
+pub fn cell(text: &str) -> String {
+    crate::render::inert::inert(text).into_owned()
+}
+
 /// Word-wrap `text` to `width` columns, the first line after `indent` and the
 /// rest aligned under it.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
@@ -36,7 +42,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut line_len = indent.chars().count();
     let mut at_start = true;
     for word in text.split_whitespace() {
-        let wlen = word.chars().count();
+        let wlen = visible_len(word);
         if !at_start && line_len + 1 + wlen > width.max(20) {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -57,10 +63,39 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// Inline word differences, marked with the palette.
+/// Characters a terminal shows: the palette's style marks take no room.
+fn visible_len(word: &str) -> usize {
+    let mut n = 0;
+    let mut in_style = false;
+    for c in word.chars() {
+        match (in_style, c) {
+            (_, crate::render::inert::MARK) => in_style = true,
+            (true, 'm') => in_style = false,
+            (true, _) => {}
+            (false, _) => n += 1,
+        }
+    }
+    n
+}
+
+/// Inline word differences, marked with the palette. In colour, a deleted
+/// run and an inserted one side by side are kept apart by a space, so that
+/// they never read as one word.
 pub fn words(w: &WordDiff, palette: Palette) -> String {
     let mut out = String::new();
+    let mut previous: Option<&crate::diff::Segment> = None;
     for s in &w.segments {
+        if let Some(p) = previous {
+            if palette.enabled
+                && p.tag != SegmentTag::Equal
+                && s.tag != SegmentTag::Equal
+                && !p.text.ends_with(char::is_whitespace)
+                && !s.text.starts_with(char::is_whitespace)
+            {
+                out.push(' ');
+            }
+        }
+        previous = Some(s);
         match s.tag {
             SegmentTag::Equal => out.push_str(&s.text),
             SegmentTag::Deleted => out.push_str(&palette.deleted(&s.text)),

@@ -1,7 +1,7 @@
 //! `show` as text: the measures table with per-theme counts, one measure in
 //! full, or a summary page's groups.
 
-use super::{new_table, wrap};
+use super::{cell, new_table, wrap};
 use crate::render::color::Palette;
 use crate::snapshot::{Certainty, Item, Kind, Measure, MeasureFilter, Snapshot, theme_counts};
 use comfy_table::{Cell, Color};
@@ -9,14 +9,15 @@ use comfy_table::{Cell, Color};
 /// `show` as text: a summary page's groups, one measure in full
 /// (`--measure`), or the measures table.
 pub fn render(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, width: u16) -> String {
-    match (snapshot.kind, filter.measure) {
+    let text = match (snapshot.kind, filter.measure) {
         (Kind::Summary, _) => summary_table(snapshot, palette, width),
         (Kind::Programme, Some(n)) => snapshot
             .measure(n)
             .map(|m| measure_full(snapshot, m, palette, width))
             .unwrap_or_default(),
         (Kind::Programme, None) => table(snapshot, filter, palette, width),
-    }
+    };
+    crate::render::inert::terminal(&text)
 }
 
 /// The status as a table cell: `V`, `V*` (deduced), `V|N?` (uncertain).
@@ -58,7 +59,7 @@ pub fn table(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, widt
             Cell::new(m.number),
             status_cell(m, palette),
             Cell::new(m.theme),
-            Cell::new(&m.title),
+            Cell::new(cell(&m.title)),
             Cell::new(items),
         ]);
     }
@@ -87,7 +88,7 @@ fn theme_counts_table(snapshot: &Snapshot, filter: &MeasureFilter, width: u16) -
     for c in &counts {
         t.add_row(vec![
             c.theme.to_string(),
-            c.title.clone(),
+            cell(&c.title),
             c.measures.to_string(),
             c.existing.to_string(),
             c.strengthened.to_string(),
@@ -144,8 +145,8 @@ pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> Strin
         }
         t.add_row(vec![
             g.number.to_string(),
-            g.title.clone(),
-            text,
+            cell(&g.title),
+            cell(&text),
             g.parts.len().to_string(),
         ]);
     }

@@ -1,0 +1,173 @@
+//! The one escaping layer every text sink uses (terminal text and its
+//! tables, `error:` lines, GitHub annotations, Markdown, HTML): characters
+//! that could act on a terminal or reorder what a reader sees are made
+//! visible and inert, so data never reaches a screen as a control sequence.
+//!
+//! - C0 controls (ESC, BEL, BS, CR, …) and DEL become their Unicode control
+//!   pictures: ESC → `␛`, BEL → `␇`, CR → `␍`, DEL → `␡`. Line feed and tab
+//!   stay (each format lays them out as white space).
+//! - C1 controls (U+0080–U+009F), the bidi controls (U+202A–U+202E,
+//!   U+2066–U+2069, U+200E, U+200F, U+061C) and the noncharacter the
+//!   terminal palette uses as its own marker (U+FDD0) become the text
+//!   `\u{…}` in hexadecimal, e.g. `\u{202e}`.
+//! - Words longer than [`LONG_WORD`] characters are cut, with a note of how
+//!   many characters were left out, so that no layout works on a megabyte
+//!   of unbroken text.
+//!
+//! The terminal palette paints with [`MARK`] instead of ESC; [`terminal`]
+//! makes the whole report inert and only then turns the palette's marks into
+//! real escape sequences.
+
+use std::borrow::Cow;
+
+/// The most characters a word keeps in a report; longer words are cut.
+pub const LONG_WORD: usize = 200;
+
+/// Stands for ESC in painted text until [`terminal`] writes it out.
+pub const MARK: char = '\u{FDD0}';
+
+/// Whether `c` must not reach a reader as itself.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | MARK)
+}
+
+fn push_inert(out: &mut String, c: char) {
+    match c {
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+        '\u{7f}' => out.push('\u{2421}'),
+        c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+    }
+}
+
+/// `text` with every dangerous character made visible and every absurdly
+/// long word cut. Borrows when nothing needs to change.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_dangerous) && !has_long_word(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0usize;
+    let mut cut = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            note_cut(&mut out, &mut cut);
+            run = 0;
+        } else {
+            run += 1;
+            if run > LONG_WORD {
+                cut += 1;
+                continue;
+            }
+        }
+        if is_dangerous(c) {
+            push_inert(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    note_cut(&mut out, &mut cut);
+    Cow::Owned(out)
+}
+
+fn note_cut(out: &mut String, cut: &mut usize) {
+    if *cut > 0 {
+        out.push_str(&format!("… [{} more characters]", *cut));
+        *cut = 0;
+    }
+}
+
+fn has_long_word(text: &str) -> bool {
+    if text.len() <= LONG_WORD {
+        return false;
+    }
+    let mut run = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run > LONG_WORD {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A whole terminal report made inert, then the palette's marks (and only
+/// those) turned into escape sequences. Data that contains [`MARK`] was made
+/// visible before, because [`inert`] runs on it first in the renderers'
+/// cells — and here every mark not followed by a palette style is made
+/// visible too.
+pub fn terminal(report: &str) -> String {
+    let mut out = String::with_capacity(report.len());
+    let mut rest = report;
+    while let Some(pos) = rest.find(MARK) {
+        out.push_str(&inert(&rest[..pos]));
+        let after = &rest[pos + MARK.len_utf8()..];
+        match palette_style(after) {
+            Some(len) => {
+                out.push('\x1b');
+                out.push_str(&after[..len]);
+                rest = &after[len..];
+            }
+            None => {
+                push_inert(&mut out, MARK);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&inert(rest));
+    out
+}
+
+/// The length of a palette style (`[31;9m`) at the start of `s`.
+fn palette_style(s: &str) -> Option<usize> {
+    const STYLES: [&str; 9] = [
+        "[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[31;9m", "[32;4m",
+    ];
+    STYLES.iter().find(|p| s.starts_with(**p)).map(|p| p.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_bell_backspace_and_carriage_return_become_pictures() {
+        assert_eq!(inert("a\x1b[2Jb\x07\x08\r\x7f"), "a␛[2Jb␇␈␍␡");
+    }
+
+    #[test]
+    fn bidi_and_c1_controls_become_visible_code_points() {
+        assert_eq!(
+            inert("x\u{202e}y\u{2066}\u{9b}"),
+            "x\\u{202e}y\\u{2066}\\u{9b}"
+        );
+    }
+
+    #[test]
+    fn line_feeds_tabs_and_ordinary_text_stay() {
+        assert!(matches!(inert("één\tregel\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_absurdly_long_word_is_cut_with_a_note() {
+        let long = "x".repeat(LONG_WORD + 50);
+        let out = inert(&format!("a {long} b"));
+        assert_eq!(
+            out,
+            format!("a {}… [50 more characters] b", "x".repeat(LONG_WORD))
+        );
+    }
+
+    #[test]
+    fn only_the_palettes_own_marks_become_escape_sequences() {
+        let painted = format!("{MARK}[31mred{MARK}[0m \x1b[2J {MARK}]0;title\x07");
+        assert_eq!(
+            terminal(&painted),
+            "\x1b[31mred\x1b[0m ␛[2J \\u{fdd0}]0;title␇"
+        );
+    }
+}
