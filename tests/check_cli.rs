@@ -152,7 +152,7 @@ fn the_report_can_go_to_a_file_that_is_not_replaced_without_force() {
         .stdout("");
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    assert_eq!(v["format"], "policydiff-check/1");
+    assert_eq!(v["format"], "policydiff-check/2");
     assert_eq!(v["counts"]["warning"], 1);
     policydiff(&f)
         .args(["check", "--format", "json", "-o"])
@@ -210,7 +210,7 @@ fn json_format_of_broken_versions() {
 fn json_format_has_a_stable_shape_for_jq() {
     let f = Fixture::shipped();
     let v: serde_json::Value = serde_json::from_str(&check_json::render(&f.report())).unwrap();
-    assert_eq!(v["format"], "policydiff-check/1");
+    assert_eq!(v["format"], "policydiff-check/2");
     assert_eq!(
         v["counts"],
         serde_json::json!({"error": 0, "warning": 1, "info": 16})

@@ -37,7 +37,7 @@ fn identical_versions_exit_0_even_with_exit_code() {
         ])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("no differences"));
+        .stdout(predicate::str::contains("No differences."));
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn differences_exit_1_with_exit_code_and_0_without() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "1 added, 27 renumbered, 1 stale reference",
+            "1 measure changed in substance (1 added); 27 only renumbered",
         ));
     policydiff()
         .args(["diff", "actieprogramma-2014", &edited])
@@ -201,8 +201,11 @@ fn the_programme_and_the_summary_page_compare_in_either_order() {
             .assert()
             .code(1)
             .stdout(
-                predicate::str::contains("compared at group level")
-                    .and(predicate::str::contains("5 groups differ")),
+                predicate::str::contains("Compared at group level")
+                    .and(predicate::str::contains("1 group differs"))
+                    .and(predicate::str::contains(
+                        "case and punctuation alone are not differences",
+                    )),
             );
     }
 }
@@ -225,5 +228,5 @@ fn output_goes_to_a_file_with_o() {
         .code(0)
         .stdout("");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\"format\": \"policydiff-diff/1\""));
+    assert!(text.contains("\"format\": \"policydiff-diff/2\""));
 }

@@ -10,8 +10,8 @@
 mod measures;
 mod parts;
 mod references;
-pub mod story;
 pub mod status;
+pub mod story;
 pub mod words;
 
 pub use status::{StatusChange, StatusChangeKind};
@@ -444,7 +444,11 @@ pub fn compute(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Diff {
         measures: Vec::new(),
         stale_references: Vec::new(),
         goals: parts::goals(&old.goals, &new.goals),
-        groups: parts::groups(&old.groups, &new.groups),
+        groups: parts::groups(
+            &old.groups,
+            &new.groups,
+            comparison == Comparison::ProgrammeSummary,
+        ),
         themes: Vec::new(),
         footnotes: Vec::new(),
         glossary: Vec::new(),

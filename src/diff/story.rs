@@ -200,7 +200,7 @@ fn version_changes(old: &Snapshot, new: &Snapshot) -> Vec<VersionChange> {
     };
     field("title", Some(old.title.clone()), Some(new.title.clone()));
     field("date", old.date.clone(), new.date.clone());
-    let list = |v: &[String]| (!v.is_empty()).then(|| v.join("; "));
+    let list = |v: &[String]| (!v.is_empty()).then(|| v.join(" · "));
     field("publishers", list(&old.publishers), list(&new.publishers));
     field("notes", list(&old.notes), list(&new.notes));
     out
@@ -264,7 +264,13 @@ impl Story {
         }
         let renumbered = pairs.len();
         let shifts = shifts(&pairs);
-        let version = version_changes(old, new);
+        // A summary page has no publishers or notes of its own: between
+        // kinds, the version descriptions are not compared.
+        let version = if old.kind == new.kind {
+            version_changes(old, new)
+        } else {
+            Vec::new()
+        };
         let c = diff.counts();
         let other_parts = c.goals + c.groups + c.themes + c.footnotes + c.glossary;
         let certainty = sections
@@ -346,17 +352,30 @@ impl Story {
                 "stale cross-references",
             ));
         }
-        if self.other_parts > 0 {
-            let noun = if diff.comparison == super::Comparison::Programmes {
-                ("other part differs", "other parts differ")
-            } else {
-                ("group or goal differs", "groups or goals differ")
-            };
-            clauses.push(plural(self.other_parts, noun.0, noun.1));
+        let c = diff.counts();
+        for (n, one, many) in [
+            (c.goals, "goal differs", "goals differ"),
+            (c.groups, "group differs", "groups differ"),
+            (c.themes, "theme differs", "themes differ"),
+            (c.footnotes, "footnote differs", "footnotes differ"),
+            (
+                c.glossary,
+                "glossary entry differs",
+                "glossary entries differ",
+            ),
+        ] {
+            if n > 0 {
+                clauses.push(plural(n, one, many));
+            }
         }
         if !self.version.is_empty() {
             let f: Vec<&str> = self.version.iter().map(|v| v.field).collect();
-            clauses.push(format!("the version's {} changed", f.join(", ")));
+            let fields = match f.split_last() {
+                Some((last, [])) => last.to_string(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            clauses.push(format!("the version's {fields} changed"));
         }
         let mut s = clauses.join("; ");
         if let Some(first) = s.get(..1) {

@@ -96,10 +96,10 @@ fn has_long_word(text: &str) -> bool {
 }
 
 /// A whole terminal report made inert, then the palette's marks (and only
-/// those) turned into escape sequences. Data that contains [`MARK`] was made
-/// visible before, because [`inert`] runs on it first in the renderers'
-/// cells — and here every mark not followed by a palette style is made
-/// visible too.
+/// those) turned into escape sequences; a mark not followed by one of the
+/// palette's few colour styles is made visible. (The one thing data can do
+/// is spell U+FDD0 followed by such a style, which at worst changes a
+/// colour: no cursor movement, title, bell or hyperlink can pass.)
 pub fn terminal(report: &str) -> String {
     let mut out = String::with_capacity(report.len());
     let mut rest = report;
@@ -122,12 +122,25 @@ pub fn terminal(report: &str) -> String {
     out
 }
 
-/// The length of a palette style (`[31;9m`) at the start of `s`.
+/// The length of a palette style (`[31;9m`) at the start of `s`, or of a
+/// table cell's colour (`[38;5;11m`, `[39m`) that comfy-table writes.
 fn palette_style(s: &str) -> Option<usize> {
-    const STYLES: [&str; 9] = [
-        "[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[31;9m", "[32;4m",
+    const STYLES: [&str; 10] = [
+        "[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[31;9m", "[32;4m", "[39m",
     ];
-    STYLES.iter().find(|p| s.starts_with(**p)).map(|p| p.len())
+    if let Some(p) = STYLES.iter().find(|p| s.starts_with(**p)) {
+        return Some(p.len());
+    }
+    let digits = s.strip_prefix("[38;5;")?;
+    let n = digits.chars().take_while(char::is_ascii_digit).count();
+    ((1..=3).contains(&n) && digits[n..].starts_with('m')).then_some(6 + n + 1)
+}
+
+/// A table whose every data cell went through [`inert`] (see
+/// `render::text::cell`): its escape sequences are comfy-table's own
+/// colours, marked here so that [`terminal`] keeps them.
+pub fn trusted_table(table: &str) -> String {
+    table.replace('\x1b', &MARK.to_string())
 }
 
 #[cfg(test)]
@@ -155,7 +168,8 @@ mod tests {
     #[test]
     fn an_absurdly_long_word_is_cut_with_a_note() {
         let long = "x".repeat(LONG_WORD + 50);
-        let out = inert(&format!("a {long} b"));
+        let text = format!("a {long} b");
+        let out = inert(&text);
         assert_eq!(
             out,
             format!("a {}… [50 more characters] b", "x".repeat(LONG_WORD))

@@ -5,8 +5,8 @@
 /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references,
 /// safe in element content and in quoted attribute values.
 ///
-/// Control characters other than tab, line feed and carriage return are not
-/// allowed in HTML; they become U+FFFD so that the page stays well-formed.
+/// Control characters are not allowed in HTML; like bidi controls they are
+/// made visible by [`crate::render::inert`] first.
 /// Before that, the text passes [`crate::render::inert`]: control and bidi
 /// characters are made visible, absurdly long words cut.
 pub fn escape(text: &str) -> String {
@@ -19,7 +19,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            '\t' | '\n' => out.push(c),
             c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -59,8 +59,8 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_replaced_but_line_breaks_stay() {
-        assert_eq!(escape("a\u{0}b\nc"), "a\u{FFFD}b\nc");
+    fn control_characters_become_visible_but_line_breaks_stay() {
+        assert_eq!(escape("a\u{0}b\nc\u{202e}"), "a␀b\nc\\u{202e}");
     }
 
     #[test]

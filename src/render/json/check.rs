@@ -2,8 +2,8 @@
 //! (`docs/check-format.md`), made of view types so that the internal model
 //! can change without breaking `jq` scripts and CI thresholds.
 
-use crate::check::{Finding, Report, WordDetail};
 use super::WordsView;
+use crate::check::{Finding, Report, WordDetail};
 use serde::Serialize;
 
 /// The `format` value of this shape; bumped when a field changes meaning or

@@ -5,8 +5,8 @@
 use super::{WordsView, to_json};
 use crate::align::PairedBy;
 use crate::diff::{
-    Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef,
-    StaleReference, StatusChange, Story, ThemeChange, VersionRef,
+    Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef, StaleReference,
+    StatusChange, Story, ThemeChange, VersionRef,
 };
 use crate::snapshot::StatusRecord;
 use serde::Serialize;

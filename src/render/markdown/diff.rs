@@ -6,11 +6,11 @@
 
 use super::show::{measure_text, ranges};
 use super::{Budget, LIMIT, code, escape, escape_html, status_words, whole, words};
+use crate::diff::story::{self, Story};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, SegmentTag, StaleReference, StatusChange, VersionRef, WordDiff,
 };
-use crate::diff::story::{self, Story};
 use crate::render::prose::{self, entry_key, numbers_of, title};
 use crate::snapshot::Snapshot;
 use std::fmt::Write;
@@ -75,9 +75,7 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
     }
     let mut short: Vec<&MeasureChange> = Vec::new();
     for (heading, m) in &detailed {
-        let mut text = heading
-            .map(|h| format!("\n### {h}\n"))
-            .unwrap_or_default();
+        let mut text = heading.map(|h| format!("\n### {h}\n")).unwrap_or_default();
         text.push_str(&details(diff, m, old, new));
         if !short.is_empty() || !b.try_push(&text) {
             short.push(m);
@@ -136,7 +134,11 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
 }
 
 /// A version field's old or new value, marked as removed or added text.
-fn whole_or_none(tag: SegmentTag, t: &Option<String>, side: &dyn Fn(&Option<String>) -> String) -> String {
+fn whole_or_none(
+    tag: SegmentTag,
+    t: &Option<String>,
+    side: &dyn Fn(&Option<String>) -> String,
+) -> String {
     match t {
         Some(text) => whole(tag, text),
         None => side(t),
@@ -195,8 +197,13 @@ fn counts(diff: &Diff) -> String {
 }
 
 fn classes(m: &MeasureChange) -> String {
-    let c: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
-    c.join(", ")
+    match (&m.status, m.is_change()) {
+        (Some(s), false) => format!("status {}", s.kind.as_str()),
+        _ => {
+            let c: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+            c.join(", ")
+        }
+    }
 }
 
 fn one_line(m: &MeasureChange) -> String {

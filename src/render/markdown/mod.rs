@@ -11,6 +11,7 @@ mod show;
 
 pub use check::{check, check_within};
 pub use diff::{diff, diff_within};
+pub(crate) use show::ranges;
 pub use show::{show, show_within};
 
 use crate::diff::{SegmentTag, WordDiff};
@@ -85,8 +86,8 @@ pub fn code(id: &str) -> String {
 pub fn escape_html(text: &str) -> String {
     let collapsed: Vec<&str> = text.split_whitespace().collect();
     crate::render::html::escape(&collapsed.join(" "))
-        .replace('@', "&#64;")
         .replace('#', "&#35;")
+        .replace('@', "&#64;")
 }
 
 /// A status in words: `V`, `V (deduced)`, `? (uncertain: V or N)`.

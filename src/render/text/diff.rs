@@ -44,9 +44,16 @@ pub fn summary_line(diff: &Diff, story: &Story, width: u16) -> String {
 fn version_lines(story: &Story, palette: Palette, width: usize) -> String {
     let mut out = String::new();
     for v in &story.version {
-        let side = |s: &Option<String>| s.as_deref().map_or("(none)".to_string(), |t| format!("“{t}”"));
+        let side = |s: &Option<String>| {
+            s.as_deref()
+                .map_or("(none)".to_string(), |t| format!("“{t}”"))
+        };
         out.push_str(&wrap(
-            &format!("{} → {}", palette.deleted(&side(&v.old)), palette.inserted(&side(&v.new))),
+            &format!(
+                "{} → {}",
+                palette.deleted(&side(&v.old)),
+                palette.inserted(&side(&v.new))
+            ),
             width,
             &format!("  version {}: ", v.field),
         ));
@@ -153,7 +160,10 @@ fn status_words(s: &StatusChange) -> String {
 }
 
 fn heading(m: &MeasureChange) -> String {
-    let classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+    let mut classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+    if let (["unchanged"], Some(s)) = (classes.as_slice(), &m.status) {
+        classes = vec!["status", s.kind.as_str()];
+    }
     let title = m
         .new
         .first()
@@ -376,8 +386,11 @@ fn report(diff: &Diff, story: &Story, palette: Palette, options: TextOptions) ->
     if !version.is_empty() {
         out.push_str(&version);
     }
-    out.push('\n');
-    out.push_str(&table(diff, story, options.width));
+    let table = table(diff, story, options.width);
+    if !table.is_empty() {
+        out.push('\n');
+        out.push_str(&table);
+    }
     if options.stat {
         return out;
     }

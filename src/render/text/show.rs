@@ -63,7 +63,7 @@ pub fn table(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, widt
             Cell::new(items),
         ]);
     }
-    out.push_str(&t.to_string());
+    out.push_str(&crate::render::inert::trusted_table(&t.to_string()));
     out.push('\n');
     out.push_str(&format!("{shown} of {} measures", snapshot.measures.len()));
     out.push_str(&palette.dim("  (* deduced, ? uncertain: the letters are the candidates)"));
@@ -150,7 +150,7 @@ pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> Strin
             g.parts.len().to_string(),
         ]);
     }
-    out.push_str(&t.to_string());
+    out.push_str(&crate::render::inert::trusted_table(&t.to_string()));
     out.push('\n');
     if !snapshot.goals.is_empty() {
         out.push_str("Goals:\n");
