@@ -24,11 +24,16 @@ fn main() {
         }
     };
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    let width = if stdout_is_terminal {
-        comfy_table::Table::new().width().unwrap_or(100)
+    let terminal_width = if stdout_is_terminal {
+        comfy_table::Table::new().width()
     } else {
-        100
+        None
     };
+    let width = policydiff::render::text::width(
+        cli.width,
+        terminal_width,
+        std::env::var("COLUMNS").ok().as_deref(),
+    );
     let ctx = Context {
         store: Store::locate(cli.versions.as_deref()),
         palette: Palette::decide(cli.color, stdout_is_terminal),

@@ -93,7 +93,7 @@ fn a_named_summary_is_compared_with_the_programme_it_describes_from_the_store() 
         .code(1)
         .stdout(predicate::str::contains("summary/group-missing"))
         .stdout(predicate::str::contains(
-            "checked 1 version: `samenvatting-2014`",
+            "checked 1 version: samenvatting-2014",
         ));
 }
 
@@ -174,7 +174,7 @@ fn text_format_of_the_shipped_versions() {
     let f = Fixture::shipped();
     insta::assert_snapshot!(
         "text_shipped",
-        redact(&check_text::render(&f.report(), Palette::PLAIN), &f)
+        redact(&check_text::render(&f.report(), Palette::PLAIN, 100), &f)
     );
 }
 
@@ -183,20 +183,23 @@ fn text_format_of_broken_versions() {
     let f = broken();
     insta::assert_snapshot!(
         "text_broken",
-        redact(&check_text::render(&f.report(), Palette::PLAIN), &f)
+        redact(&check_text::render(&f.report(), Palette::PLAIN, 100), &f)
     );
 }
 
 #[test]
 fn text_format_colours_only_when_asked() {
     let f = broken();
-    let coloured = check_text::render(&f.report(), Palette { enabled: true });
-    assert!(coloured.contains("\x1b[31merror  \x1b[0m"), "{coloured}");
+    let coloured = check_text::render(&f.report(), Palette { enabled: true }, 100);
+    assert!(
+        coloured.contains("\x1b[31m\x1b[1mErrors\x1b[0m"),
+        "{coloured}"
+    );
     assert!(
         coloured.contains("\x1b[31;9m"),
         "deleted words are struck through"
     );
-    assert!(!check_text::render(&f.report(), Palette::PLAIN).contains('\x1b'));
+    assert!(!check_text::render(&f.report(), Palette::PLAIN, 100).contains('\x1b'));
 }
 
 #[test]

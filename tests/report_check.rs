@@ -74,8 +74,25 @@ fn html_check_counts_and_badges_agree_with_the_report() {
         page.matches("<article class=\"finding sev-error\"").count(),
         errors
     );
-    // One section a file.
-    assert_eq!(page.matches("<section id=\"file-").count(), 2);
+    // One section a rule, errors first; each says how many findings it holds.
+    let sections = page.matches("<section id=\"rule-").count();
+    let mut rules: Vec<(&str, Severity)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.severity))
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(sections, rules.len());
+    let first = page.find("sev-error").unwrap_or(usize::MAX);
+    let warning = page
+        .find("<article class=\"finding sev-warning\"")
+        .unwrap_or(usize::MAX);
+    assert!(first < warning, "errors come first");
+    // The footer explains only the severities the page shows.
+    let foot = page.split("<footer").nth(1).unwrap_or_default();
+    assert!(foot.contains("Error: the snapshot is wrong"), "{foot}");
+    assert!(!foot.contains("bestaand"), "{foot}");
 }
 
 fn poisoned_report() -> Report {
@@ -133,7 +150,7 @@ fn a_long_markdown_check_is_cut_with_a_note_of_the_findings_left_out() {
     let md = markdown::check_within(&report, 4_000);
     assert!(md.len() <= 4_000, "{} characters", md.len());
     assert!(md.contains("This report was shortened to fit a comment"));
-    assert!(md.contains("| File | Errors | Warnings | Infos |"));
+    assert!(md.contains("### ❌ Errors"), "{md}");
 }
 
 #[test]

@@ -11,6 +11,16 @@ use crate::diff::{SegmentTag, WordDiff};
 use crate::render::color::Palette;
 use comfy_table::{ContentArrangement, Table, presets};
 
+/// The width text reports wrap to: `--width` if given, else the terminal's,
+/// else `$COLUMNS` (set by shells for piped output too), else 100. Kept
+/// between 20 and 1000 columns.
+pub fn width(flag: Option<u16>, terminal: Option<u16>, columns: Option<&str>) -> u16 {
+    flag.or(terminal)
+        .or_else(|| columns.and_then(|c| c.trim().parse::<u16>().ok()))
+        .unwrap_or(100)
+        .clamp(20, 1000)
+}
+
 /// A table in the house style. Colour is the palette's decision, not
 /// comfy-table's own terminal check.
 pub fn new_table(width: u16, palette: Palette) -> Table {
@@ -103,4 +113,29 @@ pub fn words(w: &WordDiff, palette: Palette) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_width_flag_wins_then_the_terminal_then_columns() {
+        assert_eq!(width(Some(60), Some(120), Some("90")), 60);
+        assert_eq!(width(None, Some(120), Some("90")), 120);
+        assert_eq!(width(None, None, Some("90")), 90);
+        assert_eq!(width(None, None, Some("wide")), 100);
+        assert_eq!(width(None, None, None), 100);
+        assert_eq!(width(None, None, Some("3")), 20);
+    }
+
+    #[test]
+    fn wrapping_breaks_only_between_words_and_ignores_colour_marks() {
+        let painted = Palette { enabled: true }.deleted("optimaal");
+        let text = format!("een {painted} woord dat niet past");
+        for line in wrap(&text, 20, "").lines() {
+            assert!(visible_len(line) <= 20, "{line}");
+        }
+        assert!(wrap(&text, 20, "").contains(&painted));
+    }
 }
