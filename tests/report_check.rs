@@ -179,3 +179,49 @@ fn check_writes_an_html_report_to_a_file_and_keeps_its_exit_code() {
         .code(1)
         .stdout(predicates::str::starts_with("## policydiff check\n"));
 }
+
+#[test]
+fn github_annotations_can_leave_out_infos_and_keep_the_exit_code() {
+    let run = |extra: &[&str]| {
+        Command::cargo_bin("policydiff")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "check",
+                "actieprogramma-2014",
+                "samenvatting-2014",
+                "--format",
+                "github",
+                "--fail-on",
+                "warning",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let all = run(&[]);
+    let fewer = run(&["--min-severity", "warning"]);
+    let (all_out, fewer_out) = (
+        String::from_utf8_lossy(&all.stdout),
+        String::from_utf8_lossy(&fewer.stdout),
+    );
+    assert!(all_out.contains("::notice "), "{all_out}");
+    assert!(!fewer_out.contains("::notice "), "{fewer_out}");
+    assert!(fewer_out.contains("::warning "), "{fewer_out}");
+    assert_eq!(all.status.code(), Some(1));
+    assert_eq!(fewer.status.code(), all.status.code());
+}
+
+#[test]
+fn a_markdown_diff_of_one_version_against_itself_says_changes_to_it() {
+    let old = report_support::load("actieprogramma-2014");
+    let mut new = old.clone();
+    new.title.push_str(" (herzien)");
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).unwrap();
+    let d = policydiff::diff::compute(&old, &new, &alignment);
+    let md = markdown::diff(&d, &old, &new);
+    assert!(
+        md.starts_with("## policydiff: changes to `actieprogramma-2014`\n"),
+        "{md}"
+    );
+}

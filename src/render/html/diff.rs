@@ -173,10 +173,17 @@ fn head(out: &mut String, diff: &Diff, old: &Snapshot, new: &Snapshot) {
     let story = Story::of(diff, old, new);
     let _ = write!(
         out,
-        "<header class=\"report-head\">\n<p class=\"eyebrow\">policydiff · diff · {}</p>\n<h1><code>{}</code> → <code>{}</code></h1>\n<dl class=\"meta\"><dt>Old</dt>",
+        "<header class=\"report-head\">\n<p class=\"eyebrow\">policydiff · diff · {}</p>\n<h1>{}</h1>\n<dl class=\"meta\"><dt>Old</dt>",
         diff.comparison.as_str(),
-        escape(&diff.old.id),
-        escape(&diff.new.id)
+        if diff.old.id == diff.new.id {
+            format!("Changes to <code>{}</code>", escape(&diff.new.id))
+        } else {
+            format!(
+                "<code>{}</code> → <code>{}</code>",
+                escape(&diff.old.id),
+                escape(&diff.new.id)
+            )
+        }
     );
     version_dd(out, &diff.old);
     out.push_str("<dt>New</dt>");

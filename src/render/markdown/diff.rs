@@ -28,11 +28,20 @@ pub fn diff(diff: &Diff, old: &Snapshot, new: &Snapshot) -> String {
 /// [`diff`] with another size limit.
 pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) -> String {
     let mut b = Budget::new(limit);
-    b.push(&format!(
-        "## policydiff: {} → {}\n\n",
-        code(&diff.old.id),
-        code(&diff.new.id)
-    ));
+    // The same id on both sides (a pull request's base against its head):
+    // say what changed, not `x → x`.
+    if diff.old.id == diff.new.id {
+        b.push(&format!(
+            "## policydiff: changes to {}\n\n",
+            code(&diff.new.id)
+        ));
+    } else {
+        b.push(&format!(
+            "## policydiff: {} → {}\n\n",
+            code(&diff.old.id),
+            code(&diff.new.id)
+        ));
+    }
     b.push(&format!(
         "**Old:** {}  \n**New:** {}\n\n",
         version(&diff.old),
