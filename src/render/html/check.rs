@@ -99,7 +99,7 @@ pub fn check(report: &Report) -> String {
         }
         let _ = writeln!(
             out,
-            "<section id=\"rule-{i}\" class=\"rule\" data-rule=\"{1}\" data-count=\"{2}\" aria-labelledby=\"rule-{i}-title\"><h2 id=\"rule-{i}-title\">{3} {0}</h2><p class=\"evidence\">rule <code>{1}</code></p>",
+            "<section id=\"rule-{i}\" class=\"rule\" data-rule=\"{1}\" data-findings=\"{2}\" aria-labelledby=\"rule-{i}-title\"><h2 id=\"rule-{i}-title\">{3} {0}</h2><p class=\"evidence\">rule <code>{1}</code></p>",
             escape(&g.heading()),
             escape(g.rule),
             g.findings.len(),

@@ -106,17 +106,17 @@ fn story_list(out: &mut String, diff: &Diff, story: &Story) {
         } else {
             ""
         };
-        let side = |t: &Option<String>| {
+        let side = |t: &Option<String>, tag: &str| {
             t.as_deref().map_or("(none)".to_string(), |t| {
-                format!("<span{lang}>{}</span>", escape(t))
+                format!("<{tag}><span{lang}>{}</span></{tag}>", escape(t))
             })
         };
         let _ = write!(
             out,
-            "<li data-version-change=\"{0}\">Version {0}: <del>{1}</del> → <ins>{2}</ins></li>",
+            "<li data-version-change=\"{0}\">Version {0}: {1} → {2}</li>",
             v.field,
-            side(&v.old),
-            side(&v.new)
+            side(&v.old, "del"),
+            side(&v.new, "ins")
         );
     }
     for section in &story.sections {
@@ -285,17 +285,22 @@ fn toc(out: &mut String, diff: &Diff, sections: &[ThemeSection<'_>]) {
         "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>",
     );
     for s in sections {
-        let changed = s
-            .entries
-            .iter()
-            .filter(|&&i| diff.measures[i].is_change())
+        let entries = || s.entries.iter().filter_map(|&i| diff.measures.get(i));
+        let changed = entries()
+            .filter(|m| m.is_change() && !story::renumbered_only(m))
             .count();
+        let renumbered = entries().filter(|m| story::renumbered_only(m)).count();
         let _ = write!(
             out,
-            "<li><a href=\"#theme-{0}\">Theme {0}: <span lang=\"nl\">{1}</span></a> <span class=\"n\">({2} of {3})</span></li>",
+            "<li><a href=\"#theme-{0}\">Theme {0}: <span lang=\"nl\">{1}</span></a> <span class=\"n\">({2}{3} of {4})</span></li>",
             s.number,
             escape(s.title),
             plural(changed, "change"),
+            if renumbered > 0 {
+                format!(", {renumbered} renumbered")
+            } else {
+                String::new()
+            },
             s.entries.len()
         );
     }

@@ -56,12 +56,14 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
         b.push("Compared at group level; case and punctuation alone are not differences.\n\n");
     }
     for v in &story.version {
-        let side = |t: &Option<String>| t.as_deref().map_or("(none)".to_string(), escape);
+        let side = |t: &Option<String>, tag: SegmentTag| {
+            t.as_deref().map_or("(none)".to_string(), |t| whole(tag, t))
+        };
         b.push(&format!(
             "- Version {}: {} → {}\n",
             v.field,
-            whole_or_none(SegmentTag::Deleted, &v.old, &side),
-            whole_or_none(SegmentTag::Inserted, &v.new, &side)
+            side(&v.old, SegmentTag::Deleted),
+            side(&v.new, SegmentTag::Inserted)
         ));
     }
     if !story.version.is_empty() {
@@ -140,18 +142,6 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
     }
     other_parts(&mut b, diff);
     b.finish("`policydiff diff --format html -o report.html` writes the whole report.")
-}
-
-/// A version field's old or new value, marked as removed or added text.
-fn whole_or_none(
-    tag: SegmentTag,
-    t: &Option<String>,
-    side: &dyn Fn(&Option<String>) -> String,
-) -> String {
-    match t {
-        Some(text) => whole(tag, text),
-        None => side(t),
-    }
 }
 
 fn version(v: &VersionRef) -> String {

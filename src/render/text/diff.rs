@@ -44,15 +44,15 @@ pub fn summary_line(diff: &Diff, story: &Story, width: u16) -> String {
 fn version_lines(story: &Story, palette: Palette, width: usize) -> String {
     let mut out = String::new();
     for v in &story.version {
-        let side = |s: &Option<String>| {
+        let side = |s: &Option<String>, mark: &dyn Fn(&str) -> String| {
             s.as_deref()
-                .map_or("(none)".to_string(), |t| format!("“{t}”"))
+                .map_or("(none)".to_string(), |t| mark(&format!("“{t}”")))
         };
         out.push_str(&wrap(
             &format!(
                 "{} → {}",
-                palette.deleted(&side(&v.old)),
-                palette.inserted(&side(&v.new))
+                side(&v.old, &|t| palette.deleted(t)),
+                side(&v.new, &|t| palette.inserted(t))
             ),
             width,
             &format!("  version {}: ", v.field),
