@@ -69,7 +69,9 @@ fn a_status_that_became_known_is_shown_though_it_is_no_change() {
     let (t, md, head) = three(&old, &new);
     for report in [&t, &md, &head] {
         assert!(
-            report.contains("with a status more or less certain"),
+            report
+                .replace('\n', " ")
+                .contains("1 status settled (uncertain before)"),
             "{report}"
         );
         assert!(!report.contains("No differences"), "{report}");

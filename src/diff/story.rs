@@ -6,7 +6,7 @@
 //! only became more or less certain), the version's own changes (title, date,
 //! publishers, notes) and one lead sentence a person can quote.
 
-use super::{ChangeClass, Diff, MeasureChange, StatusChange};
+use super::{ChangeClass, Diff, MeasureChange, StatusChange, StatusChangeKind};
 use crate::snapshot::Snapshot;
 use serde::Serialize;
 
@@ -198,7 +198,8 @@ fn version_changes(old: &Snapshot, new: &Snapshot) -> Vec<VersionChange> {
             });
         }
     };
-    field("title", Some(old.title.clone()), Some(new.title.clone()));
+    let text = |t: &str| (!t.trim().is_empty()).then(|| t.to_string());
+    field("title", text(&old.title), text(&new.title));
     field("date", old.date.clone(), new.date.clone());
     let list = |v: &[String]| (!v.is_empty()).then(|| v.join(" · "));
     field("publishers", list(&old.publishers), list(&new.publishers));
@@ -273,10 +274,6 @@ impl Story {
         };
         let c = diff.counts();
         let other_parts = c.goals + c.groups + c.themes + c.footnotes + c.glossary;
-        let certainty = sections
-            .iter()
-            .find(|s| s.kind == SectionKind::Certainty)
-            .map_or(0, |s| s.entries.len());
         let mut story = Story {
             lead: String::new(),
             substantive,
@@ -288,7 +285,7 @@ impl Story {
             other_parts,
             sections,
         };
-        story.lead = story.lead_sentence(diff, certainty);
+        story.lead = story.lead_sentence(diff);
         story
     }
 
@@ -308,7 +305,7 @@ impl Story {
         s.join(", ")
     }
 
-    fn lead_sentence(&self, diff: &Diff, certainty: usize) -> String {
+    fn lead_sentence(&self, diff: &Diff) -> String {
         if self.is_empty() {
             return "No differences.".to_string();
         }
@@ -339,11 +336,41 @@ impl Story {
                 self.shift_words()
             ));
         }
-        if certainty > 0 {
-            clauses.push(format!(
-                "{} with a status more or less certain",
-                plural(certainty, "measure", "measures")
-            ));
+        // Statuses that only changed certainty, by how.
+        let mut by_kind: Vec<(StatusChangeKind, usize)> = Vec::new();
+        for s in self
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Certainty)
+        {
+            for m in s.entries.iter().filter_map(|&i| diff.measures.get(i)) {
+                if let Some(st) = &m.status {
+                    match by_kind.iter_mut().find(|(k, _)| *k == st.kind) {
+                        Some((_, n)) => *n += 1,
+                        None => by_kind.push((st.kind, 1)),
+                    }
+                }
+            }
+        }
+        by_kind.sort();
+        for (kind, n) in by_kind {
+            clauses.push(match kind {
+                StatusChangeKind::Settled => plural(
+                    n,
+                    "status settled (uncertain before)",
+                    "statuses settled (uncertain before)",
+                ),
+                StatusChangeKind::Unsettled => plural(
+                    n,
+                    "status now uncertain (settled before)",
+                    "statuses now uncertain (settled before)",
+                ),
+                _ => plural(
+                    n,
+                    "uncertain status with other candidates",
+                    "uncertain statuses with other candidates",
+                ),
+            });
         }
         if self.stale_references > 0 {
             clauses.push(plural(

@@ -310,3 +310,15 @@ fn summary(snapshot: &Snapshot, limit: usize) -> String {
     }
     b.finish("`policydiff show --format html` writes the whole page.")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ranges;
+
+    #[test]
+    fn number_ranges_never_wrap_around_the_largest_number() {
+        assert_eq!(ranges(&[1, 2, 3, 5]), "1–3, 5");
+        assert_eq!(ranges(&[u32::MAX - 1, u32::MAX]), "4294967294–4294967295");
+        assert_eq!(ranges(&[u32::MAX, 0]), "4294967295, 0");
+    }
+}
