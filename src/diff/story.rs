@@ -8,10 +8,9 @@
 
 use super::{ChangeClass, Diff, MeasureChange, StatusChange, StatusChangeKind};
 use crate::snapshot::Snapshot;
-use serde::Serialize;
 
 /// The story of one diff.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Story {
     /// The sentence to quote: "3 measures changed in substance (1 added, 1
     /// strengthened B → V, 1 retitled); 27 only renumbered (12–38 → 13–39);
@@ -36,14 +35,14 @@ pub struct Story {
 }
 
 /// One headline count: `1 strengthened B → V`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tally {
     pub count: usize,
     pub words: String,
 }
 
 /// A run of renumbered measures that moved by the same amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shift {
     pub old_first: u32,
     pub old_last: u32,
@@ -92,7 +91,7 @@ pub fn shifts(pairs: &[(u32, u32)]) -> Vec<Shift> {
 }
 
 /// A part of the version's description that differs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionChange {
     /// `title`, `date`, `publishers` or `notes`.
     pub field: &'static str,
@@ -101,8 +100,7 @@ pub struct VersionChange {
 }
 
 /// What a section of the story is about, in report order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SectionKind {
     Status,
     AddedRemoved,
@@ -142,7 +140,7 @@ impl SectionKind {
 }
 
 /// The measures of one section, as indexes into [`Diff::measures`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub kind: SectionKind,
     pub entries: Vec<usize>,

@@ -29,7 +29,7 @@ struct DiffView<'a> {
     differences: bool,
     counts: Counts,
     /// What the human formats lead with (see `crate::diff::story`).
-    story: &'a Story,
+    story: StoryView<'a>,
     measures: Vec<MeasureView<'a>>,
     stale_references: Vec<StaleView<'a>>,
     goals: Vec<EntryView<'a>>,
@@ -37,6 +37,94 @@ struct DiffView<'a> {
     themes: Vec<ThemeView<'a>>,
     footnotes: Vec<EntryView<'a>>,
     glossary: Vec<EntryView<'a>>,
+}
+
+/// The story, in the documented shape (`docs/diff-format.md#story`).
+#[derive(Debug, Serialize)]
+struct StoryView<'a> {
+    lead: &'a str,
+    substantive: usize,
+    tally: Vec<TallyView<'a>>,
+    renumbered_only: usize,
+    shifts: Vec<ShiftView>,
+    stale_references: usize,
+    version: Vec<VersionChangeView<'a>>,
+    other_parts: usize,
+    sections: Vec<SectionView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct TallyView<'a> {
+    count: usize,
+    words: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct ShiftView {
+    old_first: u32,
+    old_last: u32,
+    new_first: u32,
+    new_last: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct VersionChangeView<'a> {
+    field: &'static str,
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SectionView<'a> {
+    kind: &'static str,
+    entries: &'a [usize],
+}
+
+impl<'a> StoryView<'a> {
+    fn of(s: &'a Story) -> Self {
+        StoryView {
+            lead: &s.lead,
+            substantive: s.substantive,
+            tally: s
+                .tally
+                .iter()
+                .map(|t| TallyView {
+                    count: t.count,
+                    words: &t.words,
+                })
+                .collect(),
+            renumbered_only: s.renumbered_only,
+            shifts: s
+                .shifts
+                .iter()
+                .map(|r| ShiftView {
+                    old_first: r.old_first,
+                    old_last: r.old_last,
+                    new_first: r.new_first,
+                    new_last: r.new_last,
+                })
+                .collect(),
+            stale_references: s.stale_references,
+            version: s
+                .version
+                .iter()
+                .map(|v| VersionChangeView {
+                    field: v.field,
+                    old: v.old.as_deref(),
+                    new: v.new.as_deref(),
+                })
+                .collect(),
+            other_parts: s.other_parts,
+            sections: s
+                .sections
+                .iter()
+                .map(|x| SectionView {
+                    kind: x.kind.as_str(),
+                    entries: &x.entries,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -323,7 +411,7 @@ pub fn render(diff: &Diff, story: &Story) -> String {
         comparison: diff.comparison.as_str(),
         differences: !story.is_empty(),
         counts: diff.counts(),
-        story,
+        story: StoryView::of(story),
         measures: diff.measures.iter().map(MeasureView::of).collect(),
         stale_references: diff.stale_references.iter().map(StaleView::of).collect(),
         goals: diff.goals.iter().map(EntryView::of).collect(),
