@@ -247,3 +247,40 @@ fn diff_and_check_agree_on_a_programme_against_its_summary_page() {
     assert_eq!(differing, [3]);
     assert_eq!(flagged, ["groups[2].text"]);
 }
+
+#[test]
+fn piped_text_wraps_to_columns_and_width_wins_over_it() {
+    let run = |columns: &str, extra: &[&str]| {
+        let out = Command::cargo_bin("policydiff")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("COLUMNS", columns)
+            .env("NO_COLOR", "1")
+            .args([
+                "diff",
+                "actieprogramma-2014",
+                "examples/actieprogramma-2015-voorbeeld.json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Every line fits but one that holds a single word longer than the room
+    // left after its indent (a word is never broken).
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| l.split_whitespace().count() > 1 || l.trim_start().len() == l.len())
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(&run("60", &[])) <= 60);
+    assert!(widest(&run("60", &["--width", "120"])) > 100);
+    // Lines break between words: no line of the lead ends inside a word.
+    let lead = run("60", &[]);
+    assert!(
+        lead.starts_with("actieprogramma-2014 → actieprogramma-2015: 5 measures\n"),
+        "{lead}"
+    );
+}
