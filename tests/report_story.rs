@@ -76,6 +76,11 @@ fn a_status_that_became_known_is_shown_though_it_is_no_change() {
         );
         assert!(!report.contains("No differences"), "{report}");
     }
+    let page = html::diff(&diff(&old, &new), &old, &new);
+    assert!(
+        page.contains("<span class=\"badge other\">status settled</span>"),
+        "the measure's article says how its status changed"
+    );
     insta::assert_snapshot!("story_text_settled_status", t);
     insta::assert_snapshot!("story_markdown_settled_status", md);
     insta::assert_snapshot!("story_html_settled_status", head);

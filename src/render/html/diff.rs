@@ -422,6 +422,15 @@ fn primary(m: &MeasureChange) -> &'static str {
 
 fn badges(m: &MeasureChange) -> String {
     let mut out = String::from("<span class=\"badges\">");
+    // A status that only became known or uncertain: say that, not "unchanged".
+    if let (Some(s), false) = (&m.status, m.is_change()) {
+        let _ = write!(
+            out,
+            "<span class=\"badge other\">status {}</span></span>",
+            s.kind.as_str()
+        );
+        return out;
+    }
     for c in &m.classes {
         let kind = match c {
             ChangeClass::Added
