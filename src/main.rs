@@ -76,7 +76,8 @@ fn report(e: &anyhow::Error) -> i32 {
     {
         eprintln!(
             "error: {}",
-            policydiff::render::inert::inert(&message).replace('\n', " ")
+            policydiff::render::inert::shorten(&policydiff::render::inert::inert(&message))
+                .replace('\n', " ")
         );
     }
     exit_code::TROUBLE

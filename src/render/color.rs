@@ -29,7 +29,7 @@ impl Palette {
         if self.enabled {
             // The palette's marks become escape sequences only in
             // `inert::terminal`, after the data has been made inert.
-            let mark = crate::render::inert::MARK;
+            let mark = crate::render::inert::mark();
             format!("{mark}[{code}m{text}{mark}[0m")
         } else {
             text.to_string()

@@ -39,9 +39,11 @@ fn annotation(f: &Finding) -> String {
 
 /// A message: `%`, CR and LF must be percent-encoded.
 /// Control and bidi characters of the data are first made inert (see
-/// [`crate::render::inert`]), so a CR of the data shows as `␍`.
+/// [`crate::render::inert`]), so a CR of the data shows as `␍`, and
+/// absurdly long words are cut.
 pub fn escape_data(s: &str) -> String {
-    crate::render::inert::inert(s)
+    use crate::render::inert::{inert, shorten};
+    shorten(&inert(s))
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")

@@ -10,26 +10,56 @@
 //!   U+2066–U+2069, U+200E, U+200F, U+061C) and the noncharacter the
 //!   terminal palette uses as its own marker (U+FDD0) become the text
 //!   `\u{…}` in hexadecimal, e.g. `\u{202e}`.
-//! - Words longer than [`LONG_WORD`] characters are cut, with a note of how
-//!   many characters were left out, so that no layout works on a megabyte
-//!   of unbroken text.
 //!
-//! The terminal palette paints with [`MARK`] instead of ESC; [`terminal`]
-//! makes the whole report inert and only then turns the palette's marks into
-//! real escape sequences.
+//! Apart from that, [`shorten`] cuts words longer than [`LONG_WORD`]
+//! characters, with a note of how many characters were left out, so that no
+//! table layout works on a megabyte of unbroken text (terminal table cells,
+//! `error:` lines and GitHub annotations use it).
+//!
+//! The terminal palette paints with a mark of its own instead of ESC
+//! ([`mark`]: U+FDD0 and a random key of this process, spelled in the
+//! noncharacters U+FDD0–U+FDDF); [`terminal`] makes the whole report inert
+//! and only then turns the palette's marks into real escape sequences. Data
+//! cannot forge a mark: its noncharacters are made visible, and it cannot
+//! know the key.
 
 use std::borrow::Cow;
 
 /// The most characters a word keeps in a report; longer words are cut.
 pub const LONG_WORD: usize = 200;
 
-/// Stands for ESC in painted text until [`terminal`] writes it out.
+/// Starts a mark that stands for ESC in painted text until [`terminal`]
+/// writes it out.
 pub const MARK: char = '\u{FDD0}';
+
+/// The key that follows [`MARK`]: 64 random bits of this process as 16
+/// noncharacters U+FDD0–U+FDDF.
+fn key() -> &'static str {
+    use std::hash::{BuildHasher, Hasher};
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let mut bits = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        let mut key = String::new();
+        for _ in 0..16 {
+            // Nibbles 0..=15 map into U+FDD0..=U+FDDF, all valid chars.
+            key.push(char::from_u32(0xFDD0 + (bits & 0xF) as u32).unwrap_or(MARK));
+            bits >>= 4;
+        }
+        key
+    })
+}
+
+/// What the palette writes where ESC belongs.
+pub fn mark() -> String {
+    format!("{MARK}{}", key())
+}
 
 /// Whether `c` must not reach a reader as itself.
 fn is_dangerous(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | MARK)
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FDD0}'..='\u{FDEF}')
 }
 
 fn push_inert(out: &mut String, c: char) {
@@ -40,13 +70,31 @@ fn push_inert(out: &mut String, c: char) {
     }
 }
 
-/// `text` with every dangerous character made visible and every absurdly
-/// long word cut. Borrows when nothing needs to change.
+/// `text` with every dangerous character made visible. Borrows when
+/// nothing needs to change.
 pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_dangerous) && !has_long_word(text) {
+    if !text.chars().any(is_dangerous) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_dangerous(c) {
+            push_inert(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with every word longer than [`LONG_WORD`] characters cut, and a
+/// note of how many characters were left out. Borrows when no word is that
+/// long.
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    if !has_long_word(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(LONG_WORD * 2);
     let mut run = 0usize;
     let mut cut = 0usize;
     for c in text.chars() {
@@ -60,11 +108,7 @@ pub fn inert(text: &str) -> Cow<'_, str> {
                 continue;
             }
         }
-        if is_dangerous(c) {
-            push_inert(&mut out, c);
-        } else {
-            out.push(c);
-        }
+        out.push(c);
     }
     note_cut(&mut out, &mut cut);
     Cow::Owned(out)
@@ -96,21 +140,24 @@ fn has_long_word(text: &str) -> bool {
 }
 
 /// A whole terminal report made inert, then the palette's marks (and only
-/// those) turned into escape sequences; a mark not followed by one of the
-/// palette's few colour styles is made visible. (The one thing data can do
-/// is spell U+FDD0 followed by such a style, which at worst changes a
-/// colour: no cursor movement, title, bell or hyperlink can pass.)
+/// those: [`mark`] followed by one of the few colour styles the palette and
+/// comfy-table write) turned into escape sequences. Anything else that looks
+/// like a mark is made visible.
 pub fn terminal(report: &str) -> String {
     let mut out = String::with_capacity(report.len());
     let mut rest = report;
+    let key = key();
     while let Some(pos) = rest.find(MARK) {
         out.push_str(&inert(&rest[..pos]));
         let after = &rest[pos + MARK.len_utf8()..];
-        match palette_style(after) {
-            Some(len) => {
+        let style = after
+            .strip_prefix(key)
+            .and_then(|s| palette_style(s).map(|len| &s[..len]));
+        match style {
+            Some(style) => {
                 out.push('\x1b');
-                out.push_str(&after[..len]);
-                rest = &after[len..];
+                out.push_str(style);
+                rest = &after[key.len() + style.len()..];
             }
             None => {
                 push_inert(&mut out, MARK);
@@ -140,7 +187,7 @@ fn palette_style(s: &str) -> Option<usize> {
 /// `render::text::cell`): its escape sequences are comfy-table's own
 /// colours, marked here so that [`terminal`] keeps them.
 pub fn trusted_table(table: &str) -> String {
-    table.replace('\x1b', &MARK.to_string())
+    table.replace('\x1b', &mark())
 }
 
 #[cfg(test)]
@@ -169,7 +216,7 @@ mod tests {
     fn an_absurdly_long_word_is_cut_with_a_note() {
         let long = "x".repeat(LONG_WORD + 50);
         let text = format!("a {long} b");
-        let out = inert(&text);
+        let out = shorten(&text);
         assert_eq!(
             out,
             format!("a {}… [50 more characters] b", "x".repeat(LONG_WORD))
@@ -178,10 +225,19 @@ mod tests {
 
     #[test]
     fn only_the_palettes_own_marks_become_escape_sequences() {
-        let painted = format!("{MARK}[31mred{MARK}[0m \x1b[2J {MARK}]0;title\x07");
+        let m = mark();
+        let painted = format!("{m}[31mred{m}[0m \x1b[2J {m}]0;title\x07");
         assert_eq!(
             terminal(&painted),
-            "\x1b[31mred\x1b[0m ␛[2J \\u{fdd0}]0;title␇"
+            format!("\x1b[31mred\x1b[0m ␛[2J {}]0;title␇", inert(&m))
         );
+    }
+
+    #[test]
+    fn data_cannot_forge_a_palette_mark_without_the_key() {
+        let forged = format!("{MARK}[31mred{MARK}{}[0m", "\u{FDD0}".repeat(16));
+        let out = terminal(&forged);
+        assert!(!out.contains('\x1b'), "{out}");
+        assert!(out.starts_with("\\u{fdd0}[31mred"), "{out}");
     }
 }

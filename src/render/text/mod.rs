@@ -40,7 +40,8 @@ pub fn new_table(width: u16, palette: Palette) -> Table {
 /// Data for a table cell, made inert (see [`crate::render::inert`]) before
 /// the table measures it: no control characters, no megabyte-long words.
 pub fn cell(text: &str) -> String {
-    crate::render::inert::inert(text).into_owned()
+    use crate::render::inert::{inert, shorten};
+    shorten(&inert(text)).into_owned()
 }
 
 /// Word-wrap `text` to `width` columns, the first line after `indent` and the
