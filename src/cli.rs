@@ -8,7 +8,14 @@ use std::path::PathBuf;
 /// Compare versions of a policy programme, and check that the documents about
 /// it agree.
 #[derive(Debug, Parser)]
-#[command(name = "policydiff", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "policydiff",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     /// The version store: a folder with one sub-folder per version
     /// [default: ./versions if it exists; the shipped versions are reachable
@@ -27,21 +34,58 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
 
+    /// The width text reports wrap to [default: the terminal's; when the
+    /// output is not a terminal, $COLUMNS, else 100]
+    #[arg(long, global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000), help_heading = "Global options")]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
+const EXAMPLES: &str = "\
+Examples:
+  policydiff list
+  policydiff show actieprogramma-2014 --theme 5
+  policydiff diff actieprogramma-2014 examples/actieprogramma-2015-voorbeeld.json
+  policydiff check --format github --min-severity warning
+  policydiff import versions/actieprogramma-2014/source.txt --kind programme --id draft --stdout";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the versions in the store
+    #[command(after_help = "Examples:\n  policydiff list\n  policydiff list --format json")]
     List(ListArgs),
     /// Show one version's measures (or a summary page's groups)
+    #[command(after_help = "\
+Examples:
+  policydiff show actieprogramma-2014
+  policydiff show actieprogramma-2014 --measure 20
+  policydiff show actieprogramma-2014 --status N --theme 3
+  policydiff show samenvatting-2014 --format markdown")]
     Show(ShowArgs),
     /// Align two versions and report what changed
+    #[command(after_help = "\
+Examples:
+  policydiff diff actieprogramma-2014 examples/actieprogramma-2015-voorbeeld.json
+  policydiff diff OLD NEW --stat --width 80
+  policydiff diff OLD NEW --only status,added --exit-code
+  policydiff diff OLD NEW --format html -o report.html
+  policydiff diff actieprogramma-2014 samenvatting-2014")]
     Diff(DiffArgs),
     /// Check versions for inconsistencies
+    #[command(after_help = "\
+Examples:
+  policydiff check
+  policydiff check actieprogramma-2014 --fail-on warning
+  policydiff check --format github --min-severity warning
+  policydiff check --format html -o check.html")]
     Check(CheckArgs),
     /// Turn extracted text into a snapshot draft
+    #[command(after_help = "\
+Examples:
+  policydiff import versions/actieprogramma-2014/source.txt --kind programme --id draft --stdout
+  policydiff import page.txt --kind summary --id samenvatting-2015 --describes actieprogramma-2015")]
     Import(ImportArgs),
 }
 
@@ -165,6 +209,11 @@ pub struct CheckArgs {
     /// The least severity that makes the exit code 1
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
+    /// Leave out findings below this severity (GitHub shows only about ten
+    /// annotations of a kind; `--min-severity warning` keeps them for what
+    /// needs a change) [default: info, i.e. every finding]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub min_severity: Option<FailOn>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -295,6 +344,13 @@ mod tests {
         assert!(parse_date("2014-02-31").is_err());
         assert!(parse_date("2014-13-01").is_err());
         assert!(parse_date("29-08-2014").is_err());
+    }
+
+    #[test]
+    fn the_width_must_be_a_sensible_number_of_columns() {
+        use clap::Parser;
+        assert!(Cli::try_parse_from(["policydiff", "list", "--width", "80"]).is_ok());
+        assert!(Cli::try_parse_from(["policydiff", "list", "--width", "5"]).is_err());
     }
 
     #[test]

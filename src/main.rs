@@ -24,11 +24,16 @@ fn main() {
         }
     };
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    let width = if stdout_is_terminal {
-        comfy_table::Table::new().width().unwrap_or(100)
+    let terminal_width = if stdout_is_terminal {
+        comfy_table::Table::new().width()
     } else {
-        100
+        None
     };
+    let width = policydiff::render::text::width(
+        cli.width,
+        terminal_width,
+        std::env::var("COLUMNS").ok().as_deref(),
+    );
     let ctx = Context {
         store: Store::locate(cli.versions.as_deref()),
         palette: Palette::decide(cli.color, stdout_is_terminal),
@@ -39,7 +44,7 @@ fn main() {
     let mut out = std::io::BufWriter::new(stdout.lock());
     // Warnings quote input (ids, paths, snapshot text): made inert like every
     // other text sink.
-    let mut err = policydiff::render::safe::InertWriter(std::io::stderr());
+    let mut err = policydiff::render::inert::InertWriter(std::io::stderr());
     let code = match command::run(cli, &ctx, &mut out, &mut err) {
         Ok(code) => match out.flush() {
             Ok(()) => code,
@@ -71,7 +76,11 @@ fn report(e: &anyhow::Error) -> i32 {
     }
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("error: {}", policydiff::render::safe::message(&message));
+        eprintln!(
+            "error: {}",
+            policydiff::render::inert::shorten(&policydiff::render::inert::inert(&message))
+                .replace('\n', " ")
+        );
     }
     exit_code::TROUBLE
 }

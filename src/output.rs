@@ -1,7 +1,6 @@
 //! Writing results: to standard output, or atomically to a file that is never
 //! replaced without `--force`.
 
-use crate::render::safe::Medium;
 use anyhow::{Context, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -150,16 +149,14 @@ pub fn write_folder_atomic(dir: &Path, files: &[(&str, &[u8])], force: bool) -> 
 }
 
 /// Write a report to `-o FILE` if given (`-o -` is standard output), else to
-/// `out`, made inert for its medium first (see [`crate::render::safe`]).
+/// `out`. Renderers have made their data inert already
+/// ([`crate::render::inert`]).
 pub fn emit(
     out: &mut dyn Write,
     file: Option<&Path>,
     force: bool,
     report: &str,
-    medium: Medium,
 ) -> anyhow::Result<()> {
-    let report = crate::render::safe::inert(report, medium);
-    let report = report.as_ref();
     match file {
         Some(path) if path != Path::new("-") => write_file_atomic(path, report.as_bytes(), force),
         _ => {
@@ -246,14 +243,7 @@ mod tests {
     #[test]
     fn dash_means_standard_output() {
         let mut out = Vec::new();
-        emit(
-            &mut out,
-            Some(Path::new("-")),
-            false,
-            "report",
-            Medium::Document,
-        )
-        .unwrap();
+        emit(&mut out, Some(Path::new("-")), false, "report").unwrap();
         assert_eq!(out, b"report");
     }
 }

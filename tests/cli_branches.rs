@@ -49,10 +49,22 @@ fn pairing_and_theme_flags_are_refused_against_a_summary_page() {
 
 #[test]
 fn a_filter_that_hides_every_difference_says_so() {
-    // The example edit splits no measure: `--only split` shows nothing, and
-    // a note says the versions differ outside the filter.
+    // A measure inserted, nothing split: `--only split` shows nothing, and a
+    // note says the versions differ outside the filter.
+    let mut new = programme();
+    insert_after(&mut new, 11, fresh_measure(0, 1, "filter"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inserted.json");
+    std::fs::write(&path, new.to_json()).unwrap();
     let out = policydiff()
-        .args(["diff", OLD, EXAMPLE, "--only", "split", "--exit-code"])
+        .args([
+            "diff",
+            OLD,
+            path.to_str().unwrap(),
+            "--only",
+            "split",
+            "--exit-code",
+        ])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);

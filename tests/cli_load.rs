@@ -10,6 +10,7 @@ fn policydiff() -> Command {
     let mut cmd = Command::cargo_bin("policydiff").unwrap();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("POLICYDIFF_VERSIONS")
+        .env_remove("COLUMNS") // reports wrap to it when piped
         .env("NO_COLOR", "1");
     cmd
 }

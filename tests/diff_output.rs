@@ -4,11 +4,12 @@
 mod diff_support;
 
 use diff_support::*;
-use policydiff::diff::{ChangeClass, Diff, Filter};
+use policydiff::diff::{ChangeClass, Diff, Filter, Story};
 use policydiff::render::color::Palette;
 use policydiff::render::json::diff as diff_json;
 use policydiff::render::text::diff as diff_text;
 use policydiff::render::text::diff::TextOptions;
+use policydiff::snapshot::Snapshot;
 
 const FULL: TextOptions = TextOptions {
     stat: false,
@@ -20,6 +21,16 @@ const FULL: TextOptions = TextOptions {
 /// definition changed.
 fn edited() -> Diff {
     diff(&programme(), &edited_programme())
+}
+
+/// The text report of `old` → `new`, story and all.
+fn text(old: &Snapshot, new: &Snapshot, palette: Palette, options: TextOptions) -> String {
+    let d = diff(old, new);
+    diff_text::render(&d, &Story::of(&d, old, new), palette, options)
+}
+
+fn json(d: &Diff) -> String {
+    diff_json::render(d, &Story::of(d, &programme(), &edited_programme()))
 }
 
 #[test]
@@ -39,21 +50,27 @@ fn the_example_file_is_the_edited_programme_the_readme_shows() {
 
 #[test]
 fn text_report_of_an_edited_programme() {
-    insta::assert_snapshot!(diff_text::render(&edited(), Palette::PLAIN, FULL));
+    insta::assert_snapshot!(text(
+        &programme(),
+        &edited_programme(),
+        Palette::PLAIN,
+        FULL
+    ));
 }
 
 #[test]
 fn stat_report_has_the_summary_and_table_only() {
-    let text = diff_text::render(
-        &edited(),
+    let report = text(
+        &programme(),
+        &edited_programme(),
         Palette::PLAIN,
         TextOptions {
             stat: true,
             width: 100,
         },
     );
-    assert!(!text.contains("Stale references"));
-    insta::assert_snapshot!(text);
+    assert!(!report.contains("Stale references"));
+    insta::assert_snapshot!(report);
 }
 
 #[test]
@@ -67,42 +84,41 @@ fn json_report_of_the_status_text_and_title_changes() {
         ],
         theme: None,
     });
-    insta::assert_snapshot!(diff_json::render(&d));
+    insta::assert_snapshot!(json(&d));
 }
 
 #[test]
 fn text_report_of_the_programme_against_the_summary_page() {
-    insta::assert_snapshot!(diff_text::render(
-        &diff(&programme(), &summary()),
-        Palette::PLAIN,
-        FULL
-    ));
+    insta::assert_snapshot!(text(&programme(), &summary(), Palette::PLAIN, FULL));
 }
 
 #[test]
 fn identical_versions_report_no_differences() {
     let p = programme();
-    insta::assert_snapshot!(diff_text::render(&diff(&p, &p), Palette::PLAIN, FULL), @"`actieprogramma-2014` → `actieprogramma-2014`: no differences");
+    insta::assert_snapshot!(text(&p, &p, Palette::PLAIN, FULL), @"actieprogramma-2014 → actieprogramma-2014: No differences.");
 }
 
 #[test]
 fn coloured_words_use_escape_codes_not_brackets() {
-    let text = policydiff::render::safe::inert(
-        &diff_text::render(&edited(), Palette { enabled: true }, FULL),
-        policydiff::render::safe::Medium::Text { colour: true },
-    )
-    .into_owned();
-    assert!(text.contains("\x1b[31;9moptimaal\x1b[0m"));
-    assert!(!text.contains("[-optimaal-]"));
+    let report = text(
+        &programme(),
+        &edited_programme(),
+        Palette { enabled: true },
+        FULL,
+    );
+    assert!(report.contains("\x1b[31;9moptimaal\x1b[0m \x1b[32;4mmaximaal\x1b[0m"));
+    assert!(!report.contains("[-optimaal-]"));
 }
 
 #[test]
 fn json_lists_every_pair_in_a_stable_order() {
     let d = edited();
-    let a = diff_json::render(&d);
-    assert_eq!(a, diff_json::render(&edited()));
+    let a = json(&d);
+    assert_eq!(a, json(&edited()));
     let v: serde_json::Value = serde_json::from_str(&a).unwrap();
-    assert_eq!(v["format"], "policydiff-diff/1");
+    assert_eq!(v["format"], "policydiff-diff/2");
+    assert_eq!(v["story"]["substantive"], 5);
+    assert_eq!(v["story"]["renumbered_only"], 25);
     assert_eq!(v["measures"].as_array().unwrap().len(), 39);
     let news: Vec<u64> = v["measures"]
         .as_array()

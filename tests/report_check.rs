@@ -74,8 +74,25 @@ fn html_check_counts_and_badges_agree_with_the_report() {
         page.matches("<article class=\"finding sev-error\"").count(),
         errors
     );
-    // One section a file.
-    assert_eq!(page.matches("<section id=\"file-").count(), 2);
+    // One section a rule, errors first; each says how many findings it holds.
+    let sections = page.matches("<section id=\"rule-").count();
+    let mut rules: Vec<(&str, Severity)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.severity))
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(sections, rules.len());
+    let first = page.find("sev-error").unwrap_or(usize::MAX);
+    let warning = page
+        .find("<article class=\"finding sev-warning\"")
+        .unwrap_or(usize::MAX);
+    assert!(first < warning, "errors come first");
+    // The footer explains only the severities the page shows.
+    let foot = page.split("<footer").nth(1).unwrap_or_default();
+    assert!(foot.contains("Error: the snapshot is wrong"), "{foot}");
+    assert!(!foot.contains("bestaand"), "{foot}");
 }
 
 fn poisoned_report() -> Report {
@@ -133,7 +150,7 @@ fn a_long_markdown_check_is_cut_with_a_note_of_the_findings_left_out() {
     let md = markdown::check_within(&report, 4_000);
     assert!(md.len() <= 4_000, "{} characters", md.len());
     assert!(md.contains("This report was shortened to fit a comment"));
-    assert!(md.contains("| File | Errors | Warnings | Infos |"));
+    assert!(md.contains("### ❌ Errors"), "{md}");
 }
 
 #[test]
@@ -161,4 +178,50 @@ fn check_writes_an_html_report_to_a_file_and_keeps_its_exit_code() {
         .assert()
         .code(1)
         .stdout(predicates::str::starts_with("## policydiff check\n"));
+}
+
+#[test]
+fn github_annotations_can_leave_out_infos_and_keep_the_exit_code() {
+    let run = |extra: &[&str]| {
+        Command::cargo_bin("policydiff")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "check",
+                "actieprogramma-2014",
+                "samenvatting-2014",
+                "--format",
+                "github",
+                "--fail-on",
+                "warning",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let all = run(&[]);
+    let fewer = run(&["--min-severity", "warning"]);
+    let (all_out, fewer_out) = (
+        String::from_utf8_lossy(&all.stdout),
+        String::from_utf8_lossy(&fewer.stdout),
+    );
+    assert!(all_out.contains("::notice "), "{all_out}");
+    assert!(!fewer_out.contains("::notice "), "{fewer_out}");
+    assert!(fewer_out.contains("::warning "), "{fewer_out}");
+    assert_eq!(all.status.code(), Some(1));
+    assert_eq!(fewer.status.code(), all.status.code());
+}
+
+#[test]
+fn a_markdown_diff_of_one_version_against_itself_says_changes_to_it() {
+    let old = report_support::load("actieprogramma-2014");
+    let mut new = old.clone();
+    new.title.push_str(" (herzien)");
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).unwrap();
+    let d = policydiff::diff::compute(&old, &new, &alignment);
+    let md = markdown::diff(&d, &old, &new);
+    assert!(
+        md.starts_with("## policydiff: changes to `actieprogramma-2014`\n"),
+        "{md}"
+    );
 }

@@ -158,7 +158,7 @@ fn control_characters_in_data_reach_no_output_raw() {
         }
         if args[0] == "show" && !args.contains(&"json") {
             assert!(
-                text.contains('␛') && text.contains("⟨U+202E⟩"),
+                text.contains('␛') && text.contains("\\u{202e}"),
                 "{args:?}: the data is shown, made visible"
             );
         }
@@ -192,7 +192,7 @@ fn an_error_line_quoting_hostile_input_is_inert() {
         !err.contains('\u{1b}') && !err.contains('\u{202e}'),
         "{err}"
     );
-    assert!(err.contains('␛') && err.contains("⟨U+202E⟩"), "{err}");
+    assert!(err.contains('␛') && err.contains("\\u{202e}"), "{err}");
 }
 
 #[test]
@@ -396,6 +396,6 @@ fn an_absurdly_long_word_is_cut_in_tables() {
     let out = policydiff(dir.path()).args(["show", "v"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("(+999940 characters)"), "the cut is noted");
+    assert!(text.contains("more characters]"), "the cut is noted");
     assert!(text.len() < 100_000, "the table holds the cut word only");
 }

@@ -2,11 +2,10 @@
 //! check them, render the findings, and turn `--fail-on` into the exit code.
 
 use super::Context;
-use crate::check::{self, Report, Severity};
+use crate::check::{self, Severity};
 use crate::cli::{CheckArgs, CheckFormat, FailOn};
 use crate::load::Loaded;
 use crate::render::color::Palette;
-use crate::render::safe::Medium;
 use crate::snapshot::Kind;
 use crate::{exit_code, output, render};
 use anyhow::bail;
@@ -18,15 +17,6 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    // Choose the renderer first, so that a format that is not built yet is
-    // refused before any work.
-    let renderer: fn(&Report, Palette) -> String = match args.format {
-        CheckFormat::Text => render::text::check::render,
-        CheckFormat::Json => |report, _| render::json::check::render(report),
-        CheckFormat::Github => |report, _| render::github::check(report),
-        CheckFormat::Markdown => |report, _| render::markdown::check(report),
-        CheckFormat::Html => |report, _| render::html::check(report),
-    };
     let mut names = if args.versions.is_empty() {
         super::warn_stale_temporaries(ctx, err)?;
         ctx.store.ids()?
@@ -48,32 +38,37 @@ pub fn run(
         .collect::<Result<Vec<_>, _>>()?;
     let companions = companions(&versions, ctx);
     let report = check::check(&versions, &companions);
+    let severity = |s: FailOn| match s {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    // `--min-severity` shortens what is shown; the exit code still weighs
+    // every finding.
+    let shown = match args.min_severity.map(severity) {
+        Some(least) if least > Severity::Info => {
+            let mut shown = report.clone();
+            shown.findings.retain(|f| f.severity >= least);
+            shown.counts = check::Counts::of(&shown.findings);
+            shown
+        }
+        _ => report.clone(),
+    };
 
     let palette = if args.output.output.is_some() {
         Palette::PLAIN
     } else {
         ctx.palette
     };
-    let text = renderer(&report, palette);
-    let medium = match args.format {
-        CheckFormat::Text => Medium::Text {
-            colour: palette.enabled,
-        },
-        CheckFormat::Json => Medium::Json,
-        CheckFormat::Github | CheckFormat::Markdown | CheckFormat::Html => Medium::Document,
+    let text = match args.format {
+        CheckFormat::Text => render::text::check::render(&shown, palette, ctx.width),
+        CheckFormat::Json => render::json::check::render(&shown),
+        CheckFormat::Github => render::github::check(&shown),
+        CheckFormat::Markdown => render::markdown::check(&shown),
+        CheckFormat::Html => render::html::check(&shown),
     };
-    output::emit(
-        out,
-        args.output.output.as_deref(),
-        args.output.force,
-        &text,
-        medium,
-    )?;
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
+    output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
+    let threshold = severity(args.fail_on);
     Ok(if report.fails(threshold) {
         exit_code::DIFFERENCES
     } else {

@@ -6,7 +6,6 @@ use crate::align::{self, Overrides};
 use crate::cli::{DiffArgs, DiffFormat, OnlyClass};
 use crate::diff::{self, ChangeClass, Filter};
 use crate::render::color::Palette;
-use crate::render::safe::Medium;
 use crate::render::{json, text};
 use crate::{exit_code, output};
 use anyhow::bail;
@@ -88,7 +87,8 @@ pub fn run(
         theme: args.theme,
     };
     let shown = full.filtered(&filter);
-    if shown.is_empty() && !full.is_empty() {
+    let story = diff::Story::of(&shown, old, new);
+    if story.is_empty() && !diff::Story::of(&full, old, new).is_empty() {
         writeln!(
             err,
             "note: the versions differ outside `--only`/`--theme`; run without them to see everything"
@@ -100,11 +100,12 @@ pub fn run(
         ctx.palette
     };
     let report = match args.format {
-        DiffFormat::Json => json::diff::render(&shown),
+        DiffFormat::Json => json::diff::render(&shown, &story),
         DiffFormat::Markdown => crate::render::markdown::diff(&shown, old, new),
         DiffFormat::Html => crate::render::html::diff(&shown, old, new),
         _ => text::diff::render(
             &shown,
+            &story,
             palette,
             text::diff::TextOptions {
                 stat: args.stat,
@@ -112,21 +113,13 @@ pub fn run(
             },
         ),
     };
-    let medium = match args.format {
-        DiffFormat::Json => Medium::Json,
-        DiffFormat::Markdown | DiffFormat::Html => Medium::Document,
-        DiffFormat::Text => Medium::Text {
-            colour: palette.enabled,
-        },
-    };
     output::emit(
         out,
         args.output.output.as_deref(),
         args.output.force,
         &report,
-        medium,
     )?;
-    Ok(if args.exit_code && !shown.is_empty() {
+    Ok(if args.exit_code && !story.is_empty() {
         exit_code::DIFFERENCES
     } else {
         exit_code::SUCCESS

@@ -70,7 +70,7 @@ pub fn run(
         writeln!(err, "warning: {}: {w}", args.source.display())?;
     }
     if args.stdout {
-        let json = crate::render::safe::inert(&json, crate::render::safe::Medium::Json);
+        let json = crate::render::inert::json(&json);
         out.write_all(json.as_bytes())?;
         return Ok(exit_code::SUCCESS);
     }

@@ -4,7 +4,6 @@ use super::Context;
 use crate::cli::{ListArgs, ListFormat};
 use crate::exit_code;
 use crate::render;
-use crate::render::safe::{self, Medium};
 use std::io::Write;
 
 /// Lists every version that loads; a version that does not is named on
@@ -28,14 +27,11 @@ pub fn run(
         }
     }
     let snapshots: Vec<_> = versions.iter().map(|l| &l.snapshot).collect();
-    let (text, medium) = match args.format {
-        ListFormat::Table => (
-            render::text::list::render(&snapshots, ctx.width),
-            Medium::Text { colour: false },
-        ),
-        ListFormat::Json => (render::json::list::render(&snapshots), Medium::Json),
+    let text = match args.format {
+        ListFormat::Table => render::text::list::render(&snapshots, ctx.width),
+        ListFormat::Json => render::json::list::render(&snapshots),
     };
-    out.write_all(safe::inert(&text, medium).as_bytes())?;
+    out.write_all(text.as_bytes())?;
     Ok(if broken > 0 {
         exit_code::TROUBLE
     } else {

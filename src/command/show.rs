@@ -4,7 +4,6 @@ use super::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::exit_code;
 use crate::render::color::Palette;
-use crate::render::safe::Medium;
 use crate::snapshot::MeasureFilter;
 use crate::{output, render};
 use anyhow::bail;
@@ -71,19 +70,6 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Resul
         ShowFormat::Markdown => render::markdown::show(snapshot, &filter),
         ShowFormat::Html => render::html::show(snapshot, &filter),
     };
-    let medium = match args.format {
-        ShowFormat::Table => Medium::Text {
-            colour: palette.enabled,
-        },
-        ShowFormat::Json => Medium::Json,
-        ShowFormat::Markdown | ShowFormat::Html => Medium::Document,
-    };
-    output::emit(
-        out,
-        args.output.output.as_deref(),
-        args.output.force,
-        &text,
-        medium,
-    )?;
+    output::emit(out, args.output.output.as_deref(), args.output.force, &text)?;
     Ok(exit_code::SUCCESS)
 }

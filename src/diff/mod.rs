@@ -11,9 +11,11 @@ mod measures;
 mod parts;
 mod references;
 pub mod status;
+pub mod story;
 pub mod words;
 
 pub use status::{StatusChange, StatusChangeKind};
+pub use story::Story;
 pub use words::{Segment, SegmentTag, WordDiff};
 
 use crate::align::{Alignment, PairedBy};
@@ -442,7 +444,11 @@ pub fn compute(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Diff {
         measures: Vec::new(),
         stale_references: Vec::new(),
         goals: parts::goals(&old.goals, &new.goals),
-        groups: parts::groups(&old.groups, &new.groups),
+        groups: parts::groups(
+            &old.groups,
+            &new.groups,
+            comparison == Comparison::ProgrammeSummary,
+        ),
         themes: Vec::new(),
         footnotes: Vec::new(),
         glossary: Vec::new(),

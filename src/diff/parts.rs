@@ -165,8 +165,27 @@ fn parts(old: &[Part], new: &[Part]) -> Vec<EntryChange> {
     }
 }
 
-/// Groups aligned by number, then unmatched ones by title.
-pub(super) fn groups(old: &[Group], new: &[Group]) -> Vec<GroupChange> {
+/// The words of a text with case and punctuation folded away: the same
+/// folding `check` uses for a summary page against its programme (its
+/// `summary/group-text` rule), so that `diff` and `check` agree.
+fn folded_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Groups aligned by number, then unmatched ones by title. With `loose` (a
+/// programme against a summary page) texts that differ in case and
+/// punctuation alone are not differences.
+pub(super) fn groups(old: &[Group], new: &[Group], loose: bool) -> Vec<GroupChange> {
+    let changed = |a: &str, b: &str| {
+        if loose && folded_words(a) == folded_words(b) {
+            None
+        } else {
+            changed(a, b)
+        }
+    };
     let mut new_taken = vec![false; new.len()];
     let mut old_to: Vec<Option<usize>> = vec![None; old.len()];
     for (i, g) in old.iter().enumerate() {
@@ -194,7 +213,14 @@ pub(super) fn groups(old: &[Group], new: &[Group]) -> Vec<GroupChange> {
             Some(h) => {
                 let title = changed(&g.title, &h.title);
                 let text = changed(&g.text, &h.text);
-                let parts = parts(&g.parts, &h.parts);
+                let mut parts = parts(&g.parts, &h.parts);
+                if loose {
+                    parts.retain(|e| {
+                        e.kind != EntryChangeKind::Changed
+                            || folded_words(e.old_text.as_deref().unwrap_or(""))
+                                != folded_words(e.new_text.as_deref().unwrap_or(""))
+                    });
+                }
                 if title.is_some() || text.is_some() || !parts.is_empty() || g.number != h.number {
                     out.push(GroupChange {
                         kind: EntryChangeKind::Changed,

@@ -27,7 +27,10 @@ impl Palette {
 
     fn paint(self, code: &str, text: &str) -> String {
         if self.enabled {
-            format!("{SGR}[{code}m{text}{SGR}[0m", SGR = super::safe::SGR)
+            // The palette's marks become escape sequences only in
+            // `inert::terminal`, after the data has been made inert.
+            let mark = crate::render::inert::mark();
+            format!("{mark}[{code}m{text}{mark}[0m")
         } else {
             text.to_string()
         }

@@ -38,8 +38,13 @@ fn annotation(f: &Finding) -> String {
 }
 
 /// A message: `%`, CR and LF must be percent-encoded.
+/// Control and bidi characters of the data are first made inert (see
+/// [`crate::render::inert`]), so a CR of the data shows as `␍`, and
+/// absurdly long words are cut.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    use crate::render::inert::{inert, shorten};
+    shorten(&inert(s))
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -56,7 +61,8 @@ mod tests {
 
     #[test]
     fn workflow_command_values_are_percent_encoded() {
-        assert_eq!(escape_data("50% of\r\nlines"), "50%25 of%0D%0Alines");
+        assert_eq!(escape_data("50% of\nlines"), "50%25 of%0Alines");
+        assert_eq!(escape_data("a\r\x1b[2Jb"), "a␍␛[2Jb");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
     }
 }

@@ -4,10 +4,11 @@
 //! report of `check`. Only the command layer decides where text goes.
 
 pub mod color;
+pub mod findings;
 pub mod github;
 pub mod html;
+pub mod inert;
 pub mod json;
 pub mod markdown;
 pub mod prose;
-pub mod safe;
 pub mod text;

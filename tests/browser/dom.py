@@ -1,7 +1,7 @@
 """Answer one question about a DOM dump of Chromium (`--dump-dom`).
 
 usage: dom.py FILE count-attr NAME | count-attr-value NAME VALUE | count KEY
-              | count-tag TAG | title | text-contains TEXT
+              | count-tag TAG | title | text-contains TEXT | attr NAME
 
 Prints the answer (text-contains: exits 0 if found, 1 if not). The dump is
 the DOM Chromium built and ran, serialised: an element that exists in it was
@@ -59,6 +59,9 @@ def main():
         print(sum(1 for _, a in dom.elements if a.get(args[0]) == args[1]))
     elif query == "count":
         print(dom.counts.get(args[0], "(none)").strip())
+    elif query == "attr":
+        # The value of NAME on the first element that has it.
+        print(next((a[args[0]] for _, a in dom.elements if args[0] in a), "(none)"))
     elif query == "count-tag":
         print(sum(1 for t, _ in dom.elements if t == args[0]))
     elif query == "title":

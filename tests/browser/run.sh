@@ -146,9 +146,13 @@ EDITED="$OUT/versions/edited/snapshot.json"
 "$BIN" --versions versions diff actieprogramma-2014 "$EDITED" --format json >"$OUT/diff.json" ||
     fail "diff --format json of the programme against the edited copy"
 render diff
-read -r CHANGED TEXT ADDED REMOVED RENUMBERED STATUS < <(python3 tests/browser/diff_counts.py "$OUT/diff.json")
-expect "diff: one change row per changed measure (as the JSON report counts them)" "$(dom diff count-attr data-change)" "$CHANGED"
-expect "diff: header counts the changed measures" "$(dom diff count changed)" "$CHANGED"
+read -r TOLD TEXT ADDED REMOVED RENUMBERED STATUS SUBSTANTIVE ONLY_RENUMBERED STALE < <(python3 tests/browser/diff_counts.py "$OUT/diff.json")
+expect "diff: one article per measure the story tells (as the JSON entries give them)" "$(dom diff count-attr data-change)" "$TOLD"
+expect "diff: headline counts the measures changed in substance" "$(dom diff attr data-substantive)" "$SUBSTANTIVE"
+expect "diff: headline counts the measures only renumbered" "$(dom diff attr data-renumbered-only)" "$ONLY_RENUMBERED"
+expect "diff: headline counts the stale references" "$(dom diff attr data-stale)" "$STALE"
+check "diff: the lead sentence says the substantive count in words" dom diff text-contains "$SUBSTANTIVE measures changed in substance"
+check "diff: the lead sentence gives the renumbering as ranges" dom diff text-contains "$ONLY_RENUMBERED only renumbered ("
 expect "diff: header counts text changes" "$(dom diff count text)" "$TEXT"
 expect "diff: header counts added measures" "$(dom diff count added)" "$ADDED"
 expect "diff: header counts removed measures" "$(dom diff count removed)" "$REMOVED"

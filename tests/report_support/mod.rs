@@ -196,4 +196,6 @@ pub const HTML_TAGS: &[&str] = &[
 ];
 
 /// The HTML a Markdown report may contain (GitHub passes these through).
-pub const MARKDOWN_TAGS: &[&str] = &["details", "summary", "b", "sup", "ins", "del", "code", "br"];
+pub const MARKDOWN_TAGS: &[&str] = &[
+    "details", "summary", "b", "sup", "sub", "ins", "del", "code", "br",
+];

@@ -1,17 +1,19 @@
 //! The HTML `check` report: the versions checked and the counts by severity
-//! in the header, then the findings grouped by file with severity badges,
-//! where in the file they point, and word differences where two texts were
-//! compared.
+//! in the header, then the findings most severe first, one section a rule
+//! ("9 abbreviations not in the glossary"), each said by its place with the
+//! file, line and JSON path below and word differences where two texts were
+//! compared; a footer that explains only the severities shown.
 
-use super::{document, escape, plural, words};
+use super::{document_with, escape, plural, words};
 use crate::check::{Report, Severity, WordDetail};
+use crate::render::findings::{self, place};
 use std::fmt::Write;
 
 fn word_diff(w: &WordDetail) -> String {
     format!(
         "<p class=\"detail\"><span class=\"detail-label\">{} → {}:</span> <span lang=\"nl\">{}</span></p>",
-        escape(&w.old_label),
-        escape(&w.new_label),
+        message(&w.old_label),
+        message(&w.new_label),
         words(&w.words)
     )
 }
@@ -74,46 +76,45 @@ pub fn check(report: &Report) -> String {
         plural(report.versions.len(), "version"),
         counts.join(", ")
     );
-    let files = report.by_file();
+    let groups = findings::groups(report);
     out.push_str(
         "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>",
     );
-    for (i, (name, list)) in files.iter().enumerate() {
+    for (i, g) in groups.iter().enumerate() {
         let _ = write!(
             out,
-            "<li><a href=\"#file-{i}\"><code>{}</code></a> <span class=\"n\">({})</span></li>",
-            escape(name),
-            plural(list.len(), "finding")
+            "<li><a href=\"#rule-{i}\">{}</a> {}</li>",
+            escape(&g.heading()),
+            badge(g.severity)
         );
     }
     out.push_str("</ol></nav>\n<main>\n");
     if report.findings.is_empty() {
         out.push_str("<p class=\"summary-line\">No findings.</p>\n");
     }
-    for (i, (name, list)) in files.iter().enumerate() {
+    let mut shown: Vec<Severity> = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        if !shown.contains(&g.severity) {
+            shown.push(g.severity);
+        }
         let _ = writeln!(
             out,
-            "<section id=\"file-{i}\" aria-labelledby=\"file-{i}-title\"><h2 id=\"file-{i}-title\"><code>{}</code></h2>",
-            escape(name)
+            "<section id=\"rule-{i}\" class=\"rule\" data-rule=\"{1}\" data-findings=\"{2}\" aria-labelledby=\"rule-{i}-title\"><h2 id=\"rule-{i}-title\">{3} {0}</h2><p class=\"evidence\">rule <code>{1}</code></p>",
+            escape(&g.heading()),
+            escape(g.rule),
+            g.findings.len(),
+            badge(g.severity)
         );
-        for sev in Severity::ALL {
-            let n = list.iter().filter(|f| f.severity == sev).count();
-            if n > 0 {
-                let _ = write!(
-                    out,
-                    "{} ",
-                    badge(sev).replace("</span>", &format!(" × {n}</span>"))
-                );
-            }
-        }
-        for f in list {
+        for f in &g.findings {
             let _ = write!(
                 out,
-                "<article class=\"finding sev-{0}\" data-finding=\"{1}\">\n<header class=\"m-head\">{2}<h3><code>{1}</code></h3></header>\n<p>{3}</p>\n<p class=\"evidence\">line {4}{5}{6}</p>\n",
+                "<article class=\"finding sev-{0}\" data-finding=\"{1}\">\n<h3>{2} <small>({3})</small></h3>\n<p>{4}</p>\n<p class=\"evidence\"><code>{5}:{6}</code>{7}{8}</p>\n",
                 f.severity.as_str(),
                 escape(f.rule),
-                badge(f.severity),
+                escape(&place(&f.json_path)),
+                escape(&f.version),
                 message(&f.message),
+                escape(&f.file.display().to_string()),
                 f.line,
                 if f.json_path.is_empty() {
                     String::new()
@@ -140,5 +141,17 @@ pub fn check(report: &Report) -> String {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n");
-    document("policydiff check", &out)
+    let mut footer = String::from("Made by policydiff.");
+    for s in shown {
+        let _ = write!(footer, " {}", escape(&capital(findings::meaning(s))));
+        footer.push('.');
+    }
+    document_with("policydiff check", &out, &footer)
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

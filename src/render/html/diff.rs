@@ -8,6 +8,7 @@
 use super::chart::{Series, status_chart};
 use super::show::measure_text;
 use super::{document, escape, plural, status_chip, words};
+use crate::diff::story::{self, SectionKind, Story};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, StaleReference, StatusChange, WordDiff,
@@ -32,9 +33,6 @@ pub fn diff(diff: &Diff, old: &Snapshot, new: &Snapshot) -> String {
     let sections = theme_sections(diff, old, new);
     toc(&mut out, diff, &sections);
     out.push_str("<main>\n");
-    if diff.is_empty() {
-        out.push_str("<p class=\"summary-line\">No differences.</p>\n");
-    }
     for s in &sections {
         theme_section(&mut out, diff, s, old, new);
     }
@@ -94,14 +92,98 @@ fn count_list(diff: &Diff) -> Vec<(&'static str, &'static str, usize)> {
         .collect()
 }
 
+/// The story in order: each section with links to its measures, the
+/// version's own changes, and the renumbering ranges.
+fn story_list(out: &mut String, diff: &Diff, story: &Story) {
+    if story.version.is_empty() && story.sections.is_empty() && story.renumbered_only == 0 {
+        return;
+    }
+    out.push_str("<ul class=\"story\">");
+    for v in &story.version {
+        // The title is in the programme's language; dates and notes not.
+        let lang = if v.field == "title" {
+            " lang=\"nl\""
+        } else {
+            ""
+        };
+        let side = |t: &Option<String>, tag: &str| {
+            t.as_deref().map_or("(none)".to_string(), |t| {
+                format!("<{tag}><span{lang}>{}</span></{tag}>", escape(t))
+            })
+        };
+        let _ = write!(
+            out,
+            "<li data-version-change=\"{0}\">Version {0}: {1} → {2}</li>",
+            v.field,
+            side(&v.old, "del"),
+            side(&v.new, "ins")
+        );
+    }
+    for section in &story.sections {
+        let links: Vec<String> = section
+            .entries
+            .iter()
+            .filter_map(|&i| diff.measures.get(i))
+            .map(|m| {
+                let id = match (m.new.first(), m.old.first()) {
+                    (Some(n), _) => format!("new-{}", n.number),
+                    (None, Some(o)) => format!("old-{}", o.number),
+                    (None, None) => "entry".to_string(),
+                };
+                let status = m
+                    .status
+                    .as_ref()
+                    .filter(|_| {
+                        matches!(section.kind, SectionKind::Status | SectionKind::Certainty)
+                    })
+                    .map(|s| {
+                        format!(
+                            " ({} → {}, {})",
+                            escape(&s.old.short()),
+                            escape(&s.new.short()),
+                            s.direction
+                                .filter(|_| s.kind.is_change())
+                                .unwrap_or(s.kind.as_str())
+                        )
+                    })
+                    .unwrap_or_default();
+                format!("<a href=\"#{id}\">{}</a>{status}", escape(&numbers_of(m)))
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<li data-section=\"{}\"><strong>{}</strong>: {}</li>",
+            section.kind.as_str(),
+            section.kind.heading(),
+            links.join(", ")
+        );
+    }
+    if story.renumbered_only > 0 {
+        let _ = write!(
+            out,
+            "<li data-section=\"renumbered-only\"><strong>Only renumbered</strong> ({}): {}</li>",
+            story.renumbered_only,
+            escape(&story.shift_words())
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
 fn head(out: &mut String, diff: &Diff, old: &Snapshot, new: &Snapshot) {
-    let changed = diff.changed_measures().count();
+    let story = Story::of(diff, old, new);
     let _ = write!(
         out,
-        "<header class=\"report-head\">\n<p class=\"eyebrow\">policydiff · diff · {}</p>\n<h1><code>{}</code> → <code>{}</code></h1>\n<dl class=\"meta\"><dt>Old</dt>",
+        "<header class=\"report-head\">\n<p class=\"eyebrow\">policydiff · diff · {}</p>\n<h1>{}</h1>\n<dl class=\"meta\"><dt>Old</dt>",
         diff.comparison.as_str(),
-        escape(&diff.old.id),
-        escape(&diff.new.id)
+        if diff.old.id == diff.new.id {
+            format!("Changes to <code>{}</code>", escape(&diff.new.id))
+        } else {
+            format!(
+                "<code>{}</code> → <code>{}</code>",
+                escape(&diff.old.id),
+                escape(&diff.new.id)
+            )
+        }
     );
     version_dd(out, &diff.old);
     out.push_str("<dt>New</dt>");
@@ -109,18 +191,23 @@ fn head(out: &mut String, diff: &Diff, old: &Snapshot, new: &Snapshot) {
     out.push_str("</dl>\n");
     let _ = write!(
         out,
-        "<p class=\"summary-line\"><strong data-count=\"changed\">{changed}</strong> {} changed",
-        if changed == 1 { "measure" } else { "measures" }
+        "<p class=\"summary-line\" data-substantive=\"{}\" data-renumbered-only=\"{}\" data-stale=\"{}\">{}",
+        story.substantive,
+        story.renumbered_only,
+        story.stale_references,
+        escape(&story.lead)
     );
     if diff.comparison != Comparison::Programmes {
         let _ = write!(
             out,
-            " (compared at group level: {} and {})",
+            " Compared at group level ({} and {}); case and punctuation alone are not differences.",
             diff.old.kind.as_str(),
             diff.new.kind.as_str()
         );
     }
-    out.push_str(".</p>\n<div class=\"head-grid\">\n<table class=\"counts\"><caption class=\"eyebrow\">Changes</caption><tbody>");
+    out.push_str("</p>\n");
+    story_list(out, diff, &story);
+    out.push_str("<div class=\"head-grid\">\n<table class=\"counts\"><caption class=\"eyebrow\">Changes</caption><tbody>");
     for (key, label, n) in count_list(diff) {
         let _ = write!(
             out,
@@ -198,17 +285,22 @@ fn toc(out: &mut String, diff: &Diff, sections: &[ThemeSection<'_>]) {
         "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>",
     );
     for s in sections {
-        let changed = s
-            .entries
-            .iter()
-            .filter(|&&i| diff.measures[i].is_change())
+        let entries = || s.entries.iter().filter_map(|&i| diff.measures.get(i));
+        let changed = entries()
+            .filter(|m| m.is_change() && !story::renumbered_only(m))
             .count();
+        let renumbered = entries().filter(|m| story::renumbered_only(m)).count();
         let _ = write!(
             out,
-            "<li><a href=\"#theme-{0}\">Theme {0}: <span lang=\"nl\">{1}</span></a> <span class=\"n\">({2} of {3})</span></li>",
+            "<li><a href=\"#theme-{0}\">Theme {0}: <span lang=\"nl\">{1}</span></a> <span class=\"n\">({2}{3} of {4})</span></li>",
             s.number,
             escape(s.title),
             plural(changed, "change"),
+            if renumbered > 0 {
+                format!(", {renumbered} renumbered")
+            } else {
+                String::new()
+            },
             s.entries.len()
         );
     }
@@ -234,39 +326,73 @@ fn theme_section(
         s.number,
         escape(s.title)
     );
+    // What the story tells, and any measure a stale reference stands in.
+    let told = |m: &MeasureChange| {
+        (story::section_of(m).is_some() && !story::renumbered_only(m))
+            || (m.is_change() && diff.stale_in(m).next().is_some())
+    };
     let unchanged: Vec<&MeasureChange> = s
         .entries
         .iter()
         .map(|&i| &diff.measures[i])
-        .filter(|m| !m.is_change())
+        .filter(|m| !told(m))
         .collect();
     for &i in &s.entries {
         let m = &diff.measures[i];
-        if m.is_change() {
+        if told(m) {
             change(out, diff, m, old, new);
         }
     }
     if !unchanged.is_empty() {
-        let numbers: Vec<String> = unchanged
+        // `9 measures unchanged (3–11); 2 only renumbered (12–13 → 13–14)`.
+        let same: Vec<u32> = unchanged
             .iter()
-            .filter_map(|m| m.new.first())
-            .map(|r| r.number.to_string())
+            .filter(|m| !m.is_change())
+            .filter_map(|m| m.new.first().map(|r| r.number))
             .collect();
+        let moved: Vec<(u32, u32)> = unchanged
+            .iter()
+            .filter(|m| m.is_change())
+            .filter_map(|m| Some((m.old.first()?.number, m.new.first()?.number)))
+            .collect();
+        let mut what: Vec<String> = Vec::new();
+        if !same.is_empty() {
+            what.push(format!(
+                "{} unchanged ({})",
+                plural(same.len(), "measure"),
+                crate::render::markdown::ranges(&same)
+            ));
+        }
+        if !moved.is_empty() {
+            let runs: Vec<String> = story::shifts(&moved)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            what.push(format!(
+                "{} only renumbered ({})",
+                moved.len(),
+                runs.join(", ")
+            ));
+        }
         let _ = writeln!(
             out,
-            "<details class=\"unchanged\"><summary>{} unchanged: {}</summary>",
-            plural(unchanged.len(), "measure"),
-            numbers.join(", ")
+            "<details class=\"unchanged\"><summary>{}</summary>",
+            what.join("; ")
         );
         for m in unchanged {
             let Some(r) = m.new.first() else { continue };
             let _ = writeln!(
                 out,
-                "<article class=\"measure\" id=\"new-{0}\" data-unchanged=\"{0}\">\n<header class=\"m-head\"><span class=\"num\">{1}</span>{2}<h3 lang=\"nl\">{3}</h3></header>",
+                "<article class=\"measure\" id=\"new-{0}\" data-{4}=\"{0}\">\n<header class=\"m-head\"><span class=\"num\">{1}</span>{2}<h3 lang=\"nl\">{3}</h3></header>",
                 r.number,
                 numbers_of(m),
                 status_chip(&r.status),
-                escape(&r.title)
+                escape(&r.title),
+                if m.is_change() {
+                    "renumbered"
+                } else {
+                    "unchanged"
+                }
             );
             if let Some(full) = new.measure(r.number) {
                 measure_text(out, full);
@@ -296,6 +422,15 @@ fn primary(m: &MeasureChange) -> &'static str {
 
 fn badges(m: &MeasureChange) -> String {
     let mut out = String::from("<span class=\"badges\">");
+    // A status that only became known or uncertain: say that, not "unchanged".
+    if let (Some(s), false) = (&m.status, m.is_change()) {
+        let _ = write!(
+            out,
+            "<span class=\"badge other\">status {}</span></span>",
+            s.kind.as_str()
+        );
+        return out;
+    }
     for c in &m.classes {
         let kind = match c {
             ChangeClass::Added

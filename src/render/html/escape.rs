@@ -5,11 +5,12 @@
 /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references,
 /// safe in element content and in quoted attribute values.
 ///
-/// Control characters (other than tab and line feed) and bidi controls are
-/// shown as the sink shows them (`␛`, `⟨U+202E⟩`, see
-/// [`crate::render::safe`]): HTML does not allow the former, and the latter
-/// would reorder the page.
+/// Control characters are not allowed in HTML; like bidi controls they are
+/// made visible by [`crate::render::inert`] first.
+/// Before that, the text passes [`crate::render::inert`]: control and bidi
+/// characters are made visible, absurdly long words cut.
 pub fn escape(text: &str) -> String {
+    let text = crate::render::inert::inert(text);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -19,9 +20,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' => out.push(c),
-            c if crate::render::safe::needs_escape(c) => {
-                crate::render::safe::push_shown(&mut out, c)
-            }
+            c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -60,8 +59,8 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_replaced_but_line_breaks_stay() {
-        assert_eq!(escape("a\u{0}b\nc\u{202e}"), "a␀b\nc⟨U+202E⟩");
+    fn control_characters_become_visible_but_line_breaks_stay() {
+        assert_eq!(escape("a\u{0}b\nc\u{202e}"), "a␀b\nc\\u{202e}");
     }
 
     #[test]

@@ -34,6 +34,16 @@ pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src da
 /// A complete page: doctype, head with charset, CSP and styles, then `body`
 /// (already HTML) and a footer.
 pub(crate) fn document(title: &str, body: &str) -> String {
+    document_with(
+        title,
+        body,
+        "Made by policydiff. Statuses: B bestaand (existing), V versterkt (strengthened), N nieuw (new); a dashed chip is deduced or uncertain and never counted as a letter.",
+    )
+}
+
+/// [`document`] with a footer of its own (already HTML), so that a footer
+/// explains only what its page shows.
+pub(crate) fn document_with(title: &str, body: &str, footer: &str) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
@@ -47,8 +57,9 @@ pub(crate) fn document(title: &str, body: &str) -> String {
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
     out.push_str(body);
-    out.push_str(
-        "<footer class=\"report-foot\"><p>Made by policydiff. Statuses: B bestaand (existing), V versterkt (strengthened), N nieuw (new); a dashed chip is deduced or uncertain and never counted as a letter.</p></footer>\n",
+    let _ = writeln!(
+        out,
+        "<footer class=\"report-foot\"><p>{footer}</p></footer>"
     );
     out.push_str("</body>\n</html>\n");
     out

@@ -2,19 +2,20 @@
 //! (`docs/check-format.md`), made of view types so that the internal model
 //! can change without breaking `jq` scripts and CI thresholds.
 
+use super::WordsView;
 use crate::check::{Finding, Report, WordDetail};
 use serde::Serialize;
 
 /// The `format` value of this shape; bumped when a field changes meaning or
 /// goes away (new fields do not bump it).
-pub const FORMAT: &str = "policydiff-check/1";
+pub const FORMAT: &str = "policydiff-check/2";
 
 #[derive(Debug, Serialize)]
-struct ReportView {
+struct ReportView<'a> {
     format: &'static str,
     versions: Vec<VersionView>,
     counts: CountsView,
-    findings: Vec<FindingView>,
+    findings: Vec<FindingView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -33,7 +34,7 @@ struct CountsView {
 }
 
 #[derive(Debug, Serialize)]
-struct FindingView {
+struct FindingView<'a> {
     rule: &'static str,
     severity: &'static str,
     message: String,
@@ -43,42 +44,29 @@ struct FindingView {
     line: usize,
     source_file: Option<String>,
     source_line: Option<u32>,
-    detail: Option<DetailView>,
+    detail: Option<DetailView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct DetailView {
+struct DetailView<'a> {
     old: String,
     new: String,
     /// The differences inline: `[-deleted-]{+inserted+}`.
     diff: String,
-    words: Vec<SegmentView>,
+    /// The same shape as a word difference in `diff --format json`.
+    words: WordsView<'a>,
 }
 
-#[derive(Debug, Serialize)]
-struct SegmentView {
-    change: &'static str,
-    text: String,
-}
-
-fn detail(d: &WordDetail) -> DetailView {
+fn detail(d: &WordDetail) -> DetailView<'_> {
     DetailView {
         old: d.old_label.clone(),
         new: d.new_label.clone(),
         diff: d.plain(),
-        words: d
-            .words
-            .segments
-            .iter()
-            .map(|s| SegmentView {
-                change: s.tag.as_str(),
-                text: s.text.clone(),
-            })
-            .collect(),
+        words: WordsView::of(&d.words),
     }
 }
 
-fn finding(f: &Finding) -> FindingView {
+fn finding(f: &Finding) -> FindingView<'_> {
     FindingView {
         rule: f.rule,
         severity: f.severity.as_str(),

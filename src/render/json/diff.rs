@@ -2,17 +2,17 @@
 //! versioned shape (`docs/diff-format.md`), so that the internal model can
 //! change without breaking `jq` scripts and CI thresholds.
 
-use super::to_json;
+use super::{WordsView, to_json};
 use crate::align::PairedBy;
 use crate::diff::{
-    Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef, Segment,
-    StaleReference, StatusChange, ThemeChange, VersionRef, WordDiff,
+    Counts, Diff, EntryChange, GroupChange, ItemChange, MeasureChange, MeasureRef, StaleReference,
+    StatusChange, Story, ThemeChange, VersionRef,
 };
 use crate::snapshot::StatusRecord;
 use serde::Serialize;
 
 /// The `format` value of the report.
-pub const FORMAT: &str = "policydiff-diff/1";
+pub const FORMAT: &str = "policydiff-diff/2";
 
 /// Round a figure to three decimals, so that output is stable across
 /// platforms and readable.
@@ -28,6 +28,8 @@ struct DiffView<'a> {
     comparison: &'static str,
     differences: bool,
     counts: Counts,
+    /// What the human formats lead with (see `crate::diff::story`).
+    story: StoryView<'a>,
     measures: Vec<MeasureView<'a>>,
     stale_references: Vec<StaleView<'a>>,
     goals: Vec<EntryView<'a>>,
@@ -35,6 +37,94 @@ struct DiffView<'a> {
     themes: Vec<ThemeView<'a>>,
     footnotes: Vec<EntryView<'a>>,
     glossary: Vec<EntryView<'a>>,
+}
+
+/// The story, in the documented shape (`docs/diff-format.md#story`).
+#[derive(Debug, Serialize)]
+struct StoryView<'a> {
+    lead: &'a str,
+    substantive: usize,
+    tally: Vec<TallyView<'a>>,
+    renumbered_only: usize,
+    shifts: Vec<ShiftView>,
+    stale_references: usize,
+    version: Vec<VersionChangeView<'a>>,
+    other_parts: usize,
+    sections: Vec<SectionView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct TallyView<'a> {
+    count: usize,
+    words: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct ShiftView {
+    old_first: u32,
+    old_last: u32,
+    new_first: u32,
+    new_last: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct VersionChangeView<'a> {
+    field: &'static str,
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SectionView<'a> {
+    kind: &'static str,
+    entries: &'a [usize],
+}
+
+impl<'a> StoryView<'a> {
+    fn of(s: &'a Story) -> Self {
+        StoryView {
+            lead: &s.lead,
+            substantive: s.substantive,
+            tally: s
+                .tally
+                .iter()
+                .map(|t| TallyView {
+                    count: t.count,
+                    words: &t.words,
+                })
+                .collect(),
+            renumbered_only: s.renumbered_only,
+            shifts: s
+                .shifts
+                .iter()
+                .map(|r| ShiftView {
+                    old_first: r.old_first,
+                    old_last: r.old_last,
+                    new_first: r.new_first,
+                    new_last: r.new_last,
+                })
+                .collect(),
+            stale_references: s.stale_references,
+            version: s
+                .version
+                .iter()
+                .map(|v| VersionChangeView {
+                    field: v.field,
+                    old: v.old.as_deref(),
+                    new: v.new.as_deref(),
+                })
+                .collect(),
+            other_parts: s.other_parts,
+            sections: s
+                .sections
+                .iter()
+                .map(|x| SectionView {
+                    kind: x.kind.as_str(),
+                    entries: &x.entries,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -141,38 +231,6 @@ impl<'a> StatusView<'a> {
             new: StatusSide::of(&s.new),
             direction: s.direction,
         }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct WordsView<'a> {
-    similarity: f64,
-    segments: Vec<SegmentView<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-struct SegmentView<'a> {
-    tag: &'static str,
-    text: &'a str,
-}
-
-impl<'a> WordsView<'a> {
-    fn of(w: &'a WordDiff) -> Self {
-        WordsView {
-            similarity: round(w.similarity),
-            segments: w.segments.iter().map(SegmentView::of).collect(),
-        }
-    }
-}
-
-impl<'a> SegmentView<'a> {
-    fn of(s: &'a Segment) -> Self {
-        let tag = match s.tag {
-            crate::diff::SegmentTag::Equal => "equal",
-            crate::diff::SegmentTag::Deleted => "deleted",
-            crate::diff::SegmentTag::Inserted => "inserted",
-        };
-        SegmentView { tag, text: &s.text }
     }
 }
 
@@ -345,14 +403,15 @@ impl<'a> ThemeView<'a> {
 }
 
 /// The diff as pretty-printed JSON with a trailing newline.
-pub fn render(diff: &Diff) -> String {
+pub fn render(diff: &Diff, story: &Story) -> String {
     let view = DiffView {
         format: FORMAT,
         old: VersionView::of(&diff.old),
         new: VersionView::of(&diff.new),
         comparison: diff.comparison.as_str(),
-        differences: !diff.is_empty(),
+        differences: !story.is_empty(),
         counts: diff.counts(),
+        story: StoryView::of(story),
         measures: diff.measures.iter().map(MeasureView::of).collect(),
         stale_references: diff.stale_references.iter().map(StaleView::of).collect(),
         goals: diff.goals.iter().map(EntryView::of).collect(),

@@ -33,5 +33,38 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     // View types of strings and numbers always serialise.
     let mut s = serde_json::to_string_pretty(value).expect("view serialises");
     s.push('\n');
-    s
+    // serde_json escapes C0 controls itself; DEL, C1 and bidi controls it
+    // writes raw, and `jq -r` would print them raw.
+    crate::render::inert::json(&s).into_owned()
+}
+
+/// A word-level difference, the one shape `diff` and `check` both use:
+/// `{"similarity": 0.9, "segments": [{"tag": "equal", "text": "…"}, …]}`
+/// with tags `equal`, `deleted` and `inserted`.
+#[derive(Debug, Serialize)]
+pub(crate) struct WordsView<'a> {
+    similarity: f64,
+    segments: Vec<SegmentView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct SegmentView<'a> {
+    tag: &'static str,
+    text: &'a str,
+}
+
+impl<'a> WordsView<'a> {
+    pub(crate) fn of(w: &'a crate::diff::WordDiff) -> Self {
+        WordsView {
+            similarity: (w.similarity * 1000.0).round() / 1000.0,
+            segments: w
+                .segments
+                .iter()
+                .map(|s| SegmentView {
+                    tag: s.tag.as_str(),
+                    text: &s.text,
+                })
+                .collect(),
+        }
+    }
 }

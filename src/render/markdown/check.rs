@@ -1,9 +1,12 @@
-//! The Markdown `check` report: the counts by severity and by file first,
-//! then the findings of each file as a table with severity badges. Cut to
-//! [`LIMIT`] with a note of what was left out.
+//! The Markdown `check` report: the counts first, then the findings most
+//! severe first, one collapsible list a rule ("9 abbreviations not in the
+//! glossary"), each said by its place with the file and line below; a
+//! footer that explains the severities shown. Cut to [`LIMIT`] with a note
+//! of what was left out.
 
 use super::{Budget, LIMIT, code, escape, words};
 use crate::check::{Finding, Report, Severity};
+use crate::render::findings::{self, place};
 use std::fmt::Write;
 
 /// The `check` report as GitHub-flavoured Markdown, at most [`LIMIT`]
@@ -14,9 +17,9 @@ pub fn check(report: &Report) -> String {
 
 fn badge(s: Severity) -> &'static str {
     match s {
-        Severity::Error => "❌ error",
-        Severity::Warning => "⚠️ warning",
-        Severity::Info => "ℹ️ info",
+        Severity::Error => "❌ Errors",
+        Severity::Warning => "⚠️ Warnings",
+        Severity::Info => "ℹ️ Infos",
     }
 }
 
@@ -41,32 +44,31 @@ pub(crate) fn message(text: &str) -> String {
     out
 }
 
-fn row(f: &Finding) -> String {
-    let mut cell = message(&f.message);
+fn entry(f: &Finding) -> String {
+    let mut line = format!(
+        "- **{}** ({}): {}",
+        escape(&place(&f.json_path)),
+        escape(&f.version),
+        message(&f.message)
+    );
     if let Some(w) = &f.detail {
         let _ = write!(
-            cell,
+            line,
             "<br>{} → {}: {}",
-            escape(&w.old_label),
-            escape(&w.new_label),
+            message(&w.old_label),
+            message(&w.new_label),
             words(&w.words)
         );
     }
-    let place = match (&f.source_file, f.source_line) {
-        (Some(s), Some(l)) => format!("<br>source {}:{l}", escape(&s.display().to_string())),
-        _ => String::new(),
-    };
-    format!(
-        "| {} | {} | <code>{}</code> | {} | {cell}{place} |\n",
-        badge(f.severity),
-        f.line,
-        escape(f.rule),
-        if f.json_path.is_empty() {
-            String::new()
-        } else {
-            format!("<code>{}</code>", escape(&f.json_path))
-        },
-    )
+    let mut at = format!("{}:{}", f.file.display(), f.line);
+    if !f.json_path.is_empty() {
+        at.push_str(&format!(" · {}", f.json_path));
+    }
+    if let (Some(s), Some(l)) = (&f.source_file, f.source_line) {
+        at.push_str(&format!(" · source {}:{l}", s.display()));
+    }
+    let _ = writeln!(line, "<br><sub>{}</sub>", escape(&at));
+    line
 }
 
 /// [`check`] with another size limit.
@@ -81,7 +83,7 @@ pub fn check_within(report: &Report, limit: usize) -> String {
         .map(|(n, word)| format!("**{n}** {word}"))
         .collect();
     b.push(&format!(
-        "Checked {}: {}.\n\n",
+        "Checked {}: {}.\n",
         if ids.is_empty() {
             "nothing".to_string()
         } else {
@@ -89,46 +91,42 @@ pub fn check_within(report: &Report, limit: usize) -> String {
         },
         counts.join(", ")
     ));
-    let files = report.by_file();
-    if files.is_empty() {
-        b.push("No findings.\n");
+    let groups = findings::groups(report);
+    if groups.is_empty() {
+        b.push("\nNo findings.\n");
         return b.finish("");
     }
-    b.push("| File | Errors | Warnings | Infos |\n| :-- | --: | --: | --: |\n");
-    for (name, list) in &files {
-        let n = |s: Severity| list.iter().filter(|f| f.severity == s).count();
-        b.push(&format!(
-            "| {} | {} | {} | {} |\n",
-            code(name),
-            n(Severity::Error),
-            n(Severity::Warning),
-            n(Severity::Info)
-        ));
-    }
-    for (name, list) in &files {
+    let mut current: Option<Severity> = None;
+    let mut shown: Vec<Severity> = Vec::new();
+    for g in &groups {
+        if current != Some(g.severity) {
+            b.push(&format!("\n### {}\n", badge(g.severity)));
+            current = Some(g.severity);
+            shown.push(g.severity);
+        }
         let head = format!(
-            "\n<details open><summary>{} — {} findings</summary>\n\n| Severity | Line | Rule | Where | Message |\n| :-- | --: | :-- | :-- | :-- |\n",
-            super::escape_html(name),
-            list.len()
+            "\n<details open><summary>{}</summary>\n\n",
+            super::escape_html(&g.heading())
         );
         if b.is_cut() || !b.try_push(&head) {
-            b.leave_out(format!("the {} findings in {}", list.len(), escape(name)));
+            b.leave_out(escape(&g.heading()));
             continue;
         }
         let mut dropped = 0;
-        for f in list {
-            if dropped > 0 || !b.try_push(&row(f)) {
+        for f in &g.findings {
+            if dropped > 0 || !b.try_push(&entry(f)) {
                 dropped += 1;
             }
         }
         b.push("\n</details>\n");
         if dropped > 0 {
-            b.leave_out(format!(
-                "{dropped} of the {} findings in {}",
-                list.len(),
-                escape(name)
-            ));
+            b.leave_out(format!("{dropped} of the {}", escape(&g.heading())));
         }
     }
+    let mut foot = String::from("\n");
+    for s in shown {
+        let _ = writeln!(foot, "> {}  ", escape(findings::meaning(s)));
+    }
+    b.push(&foot);
     b.finish("`policydiff check --format html -o check.html` writes every finding.")
 }

@@ -6,6 +6,7 @@
 
 use super::show::{measure_text, ranges};
 use super::{Budget, LIMIT, code, escape, escape_html, status_words, whole, words};
+use crate::diff::story::{self, Story};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
     ItemChangeKind, MeasureChange, SegmentTag, StaleReference, StatusChange, VersionRef, WordDiff,
@@ -27,39 +28,67 @@ pub fn diff(diff: &Diff, old: &Snapshot, new: &Snapshot) -> String {
 /// [`diff`] with another size limit.
 pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) -> String {
     let mut b = Budget::new(limit);
-    b.push(&format!(
-        "## policydiff: {} → {}\n\n",
-        code(&diff.old.id),
-        code(&diff.new.id)
-    ));
+    // The same id on both sides (a pull request's base against its head):
+    // say what changed, not `x → x`.
+    if diff.old.id == diff.new.id {
+        b.push(&format!(
+            "## policydiff: changes to {}\n\n",
+            code(&diff.new.id)
+        ));
+    } else {
+        b.push(&format!(
+            "## policydiff: {} → {}\n\n",
+            code(&diff.old.id),
+            code(&diff.new.id)
+        ));
+    }
     b.push(&format!(
         "**Old:** {}  \n**New:** {}\n\n",
         version(&diff.old),
         version(&diff.new)
     ));
-    if diff.is_empty() {
-        b.push("No differences.\n");
+    let story = Story::of(diff, old, new);
+    b.push(&format!("**{}**\n\n", escape(&story.lead)));
+    if story.is_empty() {
         return b.finish("");
+    }
+    if diff.comparison != Comparison::Programmes {
+        b.push("Compared at group level; case and punctuation alone are not differences.\n\n");
+    }
+    for v in &story.version {
+        let side = |t: &Option<String>, tag: SegmentTag| {
+            t.as_deref().map_or("(none)".to_string(), |t| whole(tag, t))
+        };
+        b.push(&format!(
+            "- Version {}: {} → {}\n",
+            v.field,
+            side(&v.old, SegmentTag::Deleted),
+            side(&v.new, SegmentTag::Inserted)
+        ));
+    }
+    if !story.version.is_empty() {
+        b.push("\n");
     }
     b.push(&counts(diff));
 
-    let changed: Vec<&MeasureChange> = diff.changed_measures().collect();
-    let renumbered_only: Vec<&MeasureChange> = changed
+    let renumbered_only: Vec<&MeasureChange> = diff
+        .measures
         .iter()
-        .copied()
-        .filter(|m| m.classes == [ChangeClass::Renumbered] && m.status.is_none())
+        .filter(|m| story::renumbered_only(m))
         .collect();
-    let detailed: Vec<&MeasureChange> = changed
-        .iter()
-        .copied()
-        .filter(|m| !(m.classes == [ChangeClass::Renumbered] && m.status.is_none()))
-        .collect();
-    if !detailed.is_empty() {
-        b.push("\n### Changed measures\n");
+    let mut detailed: Vec<(Option<&'static str>, &MeasureChange)> = Vec::new();
+    for section in &story.sections {
+        for (n, &i) in section.entries.iter().enumerate() {
+            if let Some(m) = diff.measures.get(i) {
+                detailed.push(((n == 0).then(|| section.kind.heading()), m));
+            }
+        }
     }
     let mut short: Vec<&MeasureChange> = Vec::new();
-    for m in &detailed {
-        if !short.is_empty() || !b.try_push(&details(diff, m, old, new)) {
+    for (heading, m) in &detailed {
+        let mut text = heading.map(|h| format!("\n### {h}\n")).unwrap_or_default();
+        text.push_str(&details(diff, m, old, new));
+        if !short.is_empty() || !b.try_push(&text) {
             short.push(m);
         }
     }
@@ -82,7 +111,7 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
         ));
     }
     if !renumbered_only.is_empty() {
-        let pairs = shifted_ranges(&renumbered_only);
+        let pairs = story.shift_words();
         let text = format!(
             "\n**Renumbered only** ({}, text and status unchanged): {}\n",
             renumbered_only.len(),
@@ -113,38 +142,6 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
     }
     other_parts(&mut b, diff);
     b.finish("`policydiff diff --format html -o report.html` writes the whole report.")
-}
-
-/// Renumberings as runs that moved by the same amount: `12–24 → 13–25,
-/// 26–28 → 27–29`.
-fn shifted_ranges(entries: &[&MeasureChange]) -> String {
-    let mut pairs: Vec<(u32, u32)> = entries
-        .iter()
-        .filter_map(|m| Some((m.old.first()?.number, m.new.first()?.number)))
-        .collect();
-    pairs.sort_unstable();
-    let mut runs: Vec<((u32, u32), (u32, u32))> = Vec::new();
-    for (o, n) in pairs {
-        match runs.last_mut() {
-            Some((_, last))
-                if last.0.checked_add(1) == Some(o) && last.1.checked_add(1) == Some(n) =>
-            {
-                *last = (o, n)
-            }
-            _ => runs.push(((o, n), (o, n))),
-        }
-    }
-    let words: Vec<String> = runs
-        .into_iter()
-        .map(|(first, last)| {
-            if first == last {
-                format!("{} → {}", first.0, first.1)
-            } else {
-                format!("{}–{} → {}–{}", first.0, last.0, first.1, last.1)
-            }
-        })
-        .collect();
-    words.join(", ")
 }
 
 fn version(v: &VersionRef) -> String {
@@ -199,8 +196,13 @@ fn counts(diff: &Diff) -> String {
 }
 
 fn classes(m: &MeasureChange) -> String {
-    let c: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
-    c.join(", ")
+    match (&m.status, m.is_change()) {
+        (Some(s), false) => format!("status {}", s.kind.as_str()),
+        _ => {
+            let c: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+            c.join(", ")
+        }
+    }
 }
 
 fn one_line(m: &MeasureChange) -> String {

@@ -11,6 +11,7 @@ mod show;
 
 pub use check::{check, check_within};
 pub use diff::{diff, diff_within};
+pub(crate) use show::ranges;
 pub use show::{show, show_within};
 
 use crate::diff::{SegmentTag, WordDiff};
@@ -27,6 +28,7 @@ const RESERVE: usize = 1_500;
 /// to single spaces, Markdown punctuation backslash-escaped, and `&`, `<`, `>`
 /// written as character references so that no HTML can form.
 pub fn escape(text: &str) -> String {
+    let text = crate::render::inert::inert(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut pending_space = false;
     for c in text.chars() {
@@ -45,9 +47,6 @@ pub fn escape(text: &str) -> String {
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '@' | '#' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
-            }
-            c if crate::render::safe::needs_escape(c) => {
-                crate::render::safe::push_shown(&mut out, c)
             }
             c => out.push(c),
         }
@@ -80,14 +79,15 @@ pub fn code(id: &str) -> String {
 }
 
 /// HTML escaping, for text inside the raw HTML GitHub passes through
-/// (`<summary>`), where Markdown is not interpreted — so a backslash cannot
-/// keep `@name` from notifying someone or `#12` from linking an issue: a
-/// word joiner (U+2060, invisible) after `@` and `#` breaks both patterns.
+/// (`<summary>`), where Markdown is not interpreted.
+///
+/// GitHub links `@name` and `#123` in raw HTML too; `@` and `#` become
+/// character references there, which show the same and link nothing.
 pub fn escape_html(text: &str) -> String {
     let collapsed: Vec<&str> = text.split_whitespace().collect();
     crate::render::html::escape(&collapsed.join(" "))
-        .replace('@', "@\u{2060}")
-        .replace('#', "#\u{2060}")
+        .replace('#', "&#35;")
+        .replace('@', "&#64;")
 }
 
 /// A status in words: `V`, `V (deduced)`, `? (uncertain: V or N)`.
@@ -267,18 +267,6 @@ impl Budget {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mentions_and_issue_links_are_neutralised_in_summaries_too() {
-        assert_eq!(escape("@nctv #123"), "\\@nctv \\#123");
-        assert_eq!(escape_html("@nctv #123"), "@\u{2060}nctv #\u{2060}123");
-    }
-
-    #[test]
-    fn ranges_never_wrap_past_the_largest_number() {
-        assert_eq!(show::ranges(&[4_294_967_295, 0]), "4294967295, 0");
-        assert_eq!(show::ranges(&[1, 2, 3, 7]), "1–3, 7");
-    }
 
     #[test]
     fn markdown_punctuation_and_html_are_escaped() {

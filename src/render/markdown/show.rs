@@ -226,14 +226,14 @@ fn items(out: &mut String, items: &[Item], depth: usize) {
     }
 }
 
-/// `1–3, 7, 9–10`; a run never wraps past the largest number.
+/// `1–3, 7, 9–10`.
 pub(crate) fn ranges(numbers: &[u32]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
         let start = numbers[i];
         let mut end = start;
-        while i + 1 < numbers.len() && end.checked_add(1) == Some(numbers[i + 1]) {
+        while i + 1 < numbers.len() && Some(numbers[i + 1]) == end.checked_add(1) {
             i += 1;
             end = numbers[i];
         }
@@ -309,4 +309,16 @@ fn summary(snapshot: &Snapshot, limit: usize) -> String {
         }
     }
     b.finish("`policydiff show --format html` writes the whole page.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ranges;
+
+    #[test]
+    fn number_ranges_never_wrap_around_the_largest_number() {
+        assert_eq!(ranges(&[1, 2, 3, 5]), "1–3, 5");
+        assert_eq!(ranges(&[u32::MAX - 1, u32::MAX]), "4294967294–4294967295");
+        assert_eq!(ranges(&[u32::MAX, 0]), "4294967295, 0");
+    }
 }

@@ -1,38 +1,85 @@
-//! `check --format text`: findings grouped by file, for a person at a
-//! terminal, ending in the count line.
+//! `check --format text`: the findings for a person at a terminal, most
+//! severe first, the findings of one rule under one heading, each said by
+//! its place in the programme, with the file, line and JSON path below it;
+//! wrapped to the terminal's width, ending in the count line.
 
-use super::words;
-use crate::check::{Finding, Report, Severity};
+use super::{words, wrap};
+use crate::check::{Report, Severity};
 use crate::render::color::Palette;
+use crate::render::findings::{self, place};
 
-/// The report as text; colour only if `palette` says so.
-pub fn render(report: &Report, palette: Palette) -> String {
-    let mut out = String::new();
-    let mut current: Option<&std::path::Path> = None;
-    for f in &report.findings {
-        if current != Some(f.file.as_path()) {
-            if current.is_some() {
-                out.push('\n');
-            }
-            out.push_str(&palette.bold(&f.file.display().to_string()));
-            out.push('\n');
-            current = Some(f.file.as_path());
-        }
-        finding(&mut out, f, palette);
+fn severity_heading(s: Severity, n: usize, palette: Palette) -> String {
+    let word = match (s, n) {
+        (Severity::Error, 1) => "Error",
+        (Severity::Error, _) => "Errors",
+        (Severity::Warning, 1) => "Warning",
+        (Severity::Warning, _) => "Warnings",
+        (Severity::Info, 1) => "Info",
+        (Severity::Info, _) => "Infos",
+    };
+    match s {
+        Severity::Error => palette.red(&palette.bold(word)),
+        Severity::Warning => palette.yellow(&palette.bold(word)),
+        Severity::Info => palette.cyan(&palette.bold(word)),
     }
-    if !report.findings.is_empty() {
+}
+
+/// The report as text, wrapped to `width`; colour only if `palette` says so.
+pub fn render(report: &Report, palette: Palette, width: u16) -> String {
+    let width = usize::from(width);
+    let mut out = String::new();
+    let groups = findings::groups(report);
+    let mut current: Option<Severity> = None;
+    for g in &groups {
+        if current != Some(g.severity) {
+            let n = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == g.severity)
+                .count();
+            out.push_str(&severity_heading(g.severity, n, palette));
+            out.push('\n');
+            current = Some(g.severity);
+        }
+        out.push_str(&format!(
+            "  {} {}\n",
+            palette.bold(&g.heading()),
+            palette.dim(&format!("({})", g.rule))
+        ));
+        for f in &g.findings {
+            out.push_str(&wrap(
+                &format!("{} ({}): {}", place(&f.json_path), f.version, f.message),
+                width,
+                "  • ",
+            ));
+            let mut at = format!("{}:{}", f.file.display(), f.line);
+            if !f.json_path.is_empty() {
+                at.push_str(&format!(" · {}", f.json_path));
+            }
+            if let (Some(file), Some(line)) = (&f.source_file, f.source_line) {
+                at.push_str(&format!(" · source {}:{line}", file.display()));
+            }
+            out.push_str(&palette.dim(wrap(&at, width, "    ").trim_end()));
+            out.push('\n');
+            if let Some(d) = &f.detail {
+                out.push_str(&wrap(
+                    &format!("{} → {}:", d.old_label, d.new_label),
+                    width,
+                    "    ",
+                ));
+                out.push_str(&wrap(&words(&d.words, palette), width, "      "));
+            }
+        }
         out.push('\n');
     }
-    let versions: Vec<String> = report
-        .versions
-        .iter()
-        .map(|v| format!("`{}`", v.id))
-        .collect();
+    let versions: Vec<&str> = report.versions.iter().map(|v| v.id.as_str()).collect();
     let checked = match versions.len() {
         1 => "checked 1 version".to_string(),
         n => format!("checked {n} versions"),
     };
-    out.push_str(&palette.dim(&format!("{checked}: {}", versions.join(", "))));
+    out.push_str(
+        &palette.dim(wrap(&format!("{checked}: {}", versions.join(", ")), width, "").trim_end()),
+    );
     out.push('\n');
     let counts = report.counts.summary();
     let counts = if report.counts.errors > 0 {
@@ -44,42 +91,5 @@ pub fn render(report: &Report, palette: Palette) -> String {
     };
     out.push_str(&counts);
     out.push('\n');
-    out
-}
-
-fn severity(s: Severity, palette: Palette) -> String {
-    let word = format!("{:<7}", s.as_str());
-    match s {
-        Severity::Error => palette.red(&word),
-        Severity::Warning => palette.yellow(&word),
-        Severity::Info => palette.cyan(&word),
-    }
-}
-
-fn finding(out: &mut String, f: &Finding, palette: Palette) {
-    let place = if f.json_path.is_empty() {
-        String::new()
-    } else {
-        format!("  {}", palette.dim(&f.json_path))
-    };
-    out.push_str(&format!(
-        "  {:>5}  {}  {}{place}\n",
-        f.line,
-        severity(f.severity, palette),
-        palette.bold(f.rule)
-    ));
-    out.push_str(&format!("         {}\n", f.message));
-    if let (Some(file), Some(line)) = (&f.source_file, f.source_line) {
-        out.push_str(&format!(
-            "         {}\n",
-            palette.dim(&format!("source: {}:{line}", file.display()))
-        ));
-    }
-    if let Some(d) = &f.detail {
-        out.push_str(&format!(
-            "         {}\n",
-            palette.dim(&format!("words: {} → {}", d.old_label, d.new_label))
-        ));
-        out.push_str(&format!("         {}\n", words(&d.words, palette)));
-    }
+    crate::render::inert::terminal(&out)
 }

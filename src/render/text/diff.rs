@@ -2,10 +2,10 @@
 //! changed, then each change word by word. Differences are coloured on a
 //! terminal and marked `[-…-]` / `{+…+}` otherwise (see [`Palette`]).
 
-use super::{cell_text, render_table, words, wrap};
+use super::{cell, words, wrap};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
-    ItemChangeKind, MeasureChange, MeasureRef, StaleTarget, StatusChange,
+    ItemChangeKind, MeasureChange, MeasureRef, StatusChange, Story,
 };
 use crate::render::color::Palette;
 use crate::render::prose;
@@ -21,69 +21,44 @@ pub struct TextOptions {
     pub width: u16,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The headline: the two versions, then the story's lead sentence, wrapped
+/// to `width`.
+pub fn summary_line(diff: &Diff, story: &Story, width: u16) -> String {
+    let sides = format!("{} → {}:", cell(&diff.old.id), cell(&diff.new.id));
+    let mut out = wrap(&format!("{sides} {}", story.lead), usize::from(width), "");
+    if diff.comparison != Comparison::Programmes {
+        out.push_str(&wrap(
+            &format!(
+                "Compared at group level ({} and {}); case and punctuation alone are not differences.",
+                diff.old.kind.as_str(),
+                diff.new.kind.as_str()
+            ),
+            usize::from(width),
+            "",
+        ));
+    }
+    out
 }
 
-/// The one-line summary of counts.
-pub fn summary_line(diff: &Diff) -> String {
-    let c = diff.counts();
-    let sides = format!("`{}` → `{}`", diff.old.id, diff.new.id);
-    if diff.is_empty() {
-        return format!("{sides}: no differences\n");
-    }
-    let mut parts: Vec<String> = Vec::new();
-    if diff.comparison == Comparison::Programmes {
-        parts.push(format!(
-            "{} paired ({} unchanged)",
-            plural(c.paired, "measure", "measures"),
-            c.unchanged
-        ));
-    } else {
-        parts.push(format!(
-            "compared at group level ({} and {})",
-            diff.old.kind.as_str(),
-            diff.new.kind.as_str()
+/// The version's own changes (title, date, publishers, notes), one line each.
+fn version_lines(story: &Story, palette: Palette, width: usize) -> String {
+    let mut out = String::new();
+    for v in &story.version {
+        let side = |s: &Option<String>, mark: &dyn Fn(&str) -> String| {
+            s.as_deref()
+                .map_or("(none)".to_string(), |t| mark(&format!("“{t}”")))
+        };
+        out.push_str(&wrap(
+            &format!(
+                "{} → {}",
+                side(&v.old, &|t| palette.deleted(t)),
+                side(&v.new, &|t| palette.inserted(t))
+            ),
+            width,
+            &format!("  version {}: ", v.field),
         ));
     }
-    for (n, word) in [
-        (c.added, "added"),
-        (c.removed, "removed"),
-        (c.split, "split"),
-        (c.merged, "merged"),
-        (c.status, "status changed"),
-        (c.renumbered, "renumbered"),
-        (c.moved, "moved"),
-        (c.retitled, "retitled"),
-        (c.text, "text changed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {word}"));
-        }
-    }
-    if c.stale_references > 0 {
-        parts.push(plural(
-            c.stale_references,
-            "stale reference",
-            "stale references",
-        ));
-    }
-    for (n, one, many) in [
-        (c.goals, "goal differs", "goals differ"),
-        (c.groups, "group differs", "groups differ"),
-        (c.themes, "theme differs", "themes differ"),
-        (c.footnotes, "footnote differs", "footnotes differ"),
-        (
-            c.glossary,
-            "glossary entry differs",
-            "glossary entries differ",
-        ),
-    ] {
-        if n > 0 {
-            parts.push(plural(n, one, many));
-        }
-    }
-    format!("{sides}: {}\n", parts.join(", "))
+    out
 }
 
 fn numbers(refs: &[MeasureRef]) -> String {
@@ -109,8 +84,9 @@ fn status_cell(m: &MeasureChange) -> String {
     }
 }
 
-/// The table of changed measures.
-pub fn table(diff: &Diff, width: u16) -> String {
+/// The table of the measures that changed in substance, in the story's
+/// order; pure renumberings are left to one line of ranges.
+pub fn table(diff: &Diff, story: &Story, width: u16) -> String {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -124,34 +100,54 @@ pub fn table(diff: &Diff, width: u16) -> String {
         "Similarity",
     ]);
     let mut rows = 0;
-    for m in diff.changed_measures() {
-        rows += 1;
-        let classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
-        let title = m
-            .new
-            .first()
-            .or(m.old.first())
-            .map(|r| r.title.clone())
-            .unwrap_or_default();
-        let figure = m
-            .similarity
-            .or(m.confidence)
-            .map(|s| format!("{:.0}%", s * 100.0))
-            .unwrap_or_else(|| "–".to_string());
-        t.add_row(vec![
-            numbers(&m.old),
-            numbers(&m.new),
-            classes.join(", "),
-            status_cell(m),
-            cell_text(&title).into_owned(),
-            figure,
-        ]);
+    for section in &story.sections {
+        for &i in &section.entries {
+            let Some(m) = diff.measures.get(i) else {
+                continue;
+            };
+            rows += 1;
+            let classes: Vec<&str> = m
+                .classes
+                .iter()
+                .filter(|c| **c != ChangeClass::Unchanged)
+                .map(|c| c.as_str())
+                .collect();
+            let classes = if classes.is_empty() {
+                m.status
+                    .as_ref()
+                    .map(|s| format!("status {}", s.kind.as_str()))
+                    .unwrap_or_default()
+            } else {
+                classes.join(", ")
+            };
+            let figure = m
+                .similarity
+                .or(m.confidence)
+                .map(|s| format!("{:.0}%", s * 100.0))
+                .unwrap_or_else(|| "–".to_string());
+            t.add_row(vec![
+                numbers(&m.old),
+                numbers(&m.new),
+                classes,
+                status_cell(m),
+                cell(prose::title(m)),
+                figure,
+            ]);
+        }
     }
-    if rows == 0 {
+    let mut out = if rows == 0 {
         String::new()
     } else {
-        render_table(&t)
+        format!("{t}\n")
+    };
+    if story.renumbered_only > 0 {
+        out.push_str(&wrap(
+            &story.shift_words(),
+            usize::from(width),
+            &format!("Only renumbered ({}): ", story.renumbered_only),
+        ));
     }
+    out
 }
 
 fn status_words(s: &StatusChange) -> String {
@@ -164,7 +160,10 @@ fn status_words(s: &StatusChange) -> String {
 }
 
 fn heading(m: &MeasureChange) -> String {
-    let classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+    let mut classes: Vec<&str> = m.classes.iter().map(|c| c.as_str()).collect();
+    if let (["unchanged"], Some(s)) = (classes.as_slice(), &m.status) {
+        classes = vec!["status", s.kind.as_str()];
+    }
     let title = m
         .new
         .first()
@@ -229,7 +228,7 @@ fn item_line(i: &ItemChange, palette: Palette, width: usize) -> String {
 pub fn measure_details(m: &MeasureChange, palette: Palette, width: u16) -> String {
     let width = usize::from(width);
     let mut out = String::new();
-    out.push_str(&palette.bold(&heading(m)));
+    out.push_str(&palette.bold(wrap(&heading(m), width, "").trim_end()));
     out.push('\n');
     if m.has(ChangeClass::Split) || m.has(ChangeClass::Merged) {
         let what = if m.has(ChangeClass::Split) {
@@ -372,42 +371,51 @@ fn group_lines(g: &GroupChange, palette: Palette, width: usize) -> String {
     out
 }
 
-/// The whole text report.
-pub fn render(diff: &Diff, palette: Palette, options: TextOptions) -> String {
+/// The whole text report, told as the [`Story`] orders it.
+pub fn render(diff: &Diff, story: &Story, palette: Palette, options: TextOptions) -> String {
+    crate::render::inert::terminal(&report(diff, story, palette, options))
+}
+
+fn report(diff: &Diff, story: &Story, palette: Palette, options: TextOptions) -> String {
     let width = usize::from(options.width);
-    let mut out = summary_line(diff);
-    out.push_str(&table(diff, options.width));
+    let mut out = summary_line(diff, story, options.width);
+    if story.is_empty() {
+        return out;
+    }
+    let version = version_lines(story, palette, width);
+    if !version.is_empty() {
+        out.push_str(&version);
+    }
+    let table = table(diff, story, options.width);
+    if !table.is_empty() {
+        out.push('\n');
+        out.push_str(&table);
+    }
     if options.stat {
         return out;
     }
-    // A renumbering alone says all it has to in the table.
-    for m in diff
-        .changed_measures()
-        .filter(|m| m.classes != [ChangeClass::Renumbered] || m.status.is_some())
-    {
+    for section in &story.sections {
         out.push('\n');
-        out.push_str(&measure_details(m, palette, options.width));
+        out.push_str(&palette.bold(section.kind.heading()));
+        out.push('\n');
+        for &i in &section.entries {
+            if let Some(m) = diff.measures.get(i) {
+                out.push_str(&measure_details(m, palette, options.width));
+            }
+        }
     }
     if !diff.stale_references.is_empty() {
         out.push('\n');
         out.push_str(&palette.bold("Stale references"));
         out.push('\n');
         for s in &diff.stale_references {
-            let place = format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""));
-            let fix = match (s.target, s.should_say) {
-                (StaleTarget::Renumbered, Some(n)) => {
-                    format!("measure {} is now {n}; should say {n}", s.says)
-                }
-                (StaleTarget::Merged, Some(n)) => {
-                    format!("measure {} was merged into {n}; should say {n}", s.says)
-                }
-                (StaleTarget::Split, _) => {
-                    format!("measure {} was split; name the right piece", s.says)
-                }
-                _ => format!("measure {} was removed", s.says),
-            };
             out.push_str(&wrap(
-                &format!("{place} says “{}”: {fix}", s.phrase),
+                &format!(
+                    "{} says “{}”: {}",
+                    prose::stale_place(s),
+                    s.phrase,
+                    prose::stale_fix(s)
+                ),
                 width,
                 "  ",
             ));

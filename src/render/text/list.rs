@@ -1,6 +1,6 @@
 //! `list` as text: the versions in the store.
 
-use super::{cell_text, new_table, render_table};
+use super::{cell, new_table};
 use crate::render::color::Palette;
 use crate::snapshot::{Kind, Snapshot};
 
@@ -20,12 +20,12 @@ pub fn render(snapshots: &[&Snapshot], width: u16) -> String {
             ),
         };
         t.add_row(vec![
-            cell_text(&s.id).into_owned(),
+            cell(&s.id),
             s.kind.as_str().to_string(),
-            cell_text(&s.title).into_owned(),
-            cell_text(s.date.as_deref().unwrap_or("–")).into_owned(),
-            cell_text(&contents).into_owned(),
+            cell(&s.title),
+            s.date.as_deref().map_or_else(|| "–".to_string(), cell),
+            cell(&contents),
         ]);
     }
-    render_table(&t)
+    crate::render::inert::terminal(&format!("{t}\n"))
 }

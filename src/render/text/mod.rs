@@ -9,8 +9,17 @@ pub mod show;
 
 use crate::diff::{SegmentTag, WordDiff};
 use crate::render::color::Palette;
-use crate::render::safe;
 use comfy_table::{ContentArrangement, Table, presets};
+
+/// The width text reports wrap to: `--width` if given, else the terminal's,
+/// else `$COLUMNS` (set by shells for piped output too), else 100. Kept
+/// between 20 and 1000 columns.
+pub fn width(flag: Option<u16>, terminal: Option<u16>, columns: Option<&str>) -> u16 {
+    flag.or(terminal)
+        .or_else(|| columns.and_then(|c| c.trim().parse::<u16>().ok()))
+        .unwrap_or(100)
+        .clamp(20, 1000)
+}
 
 /// A table in the house style. Colour is the palette's decision, not
 /// comfy-table's own terminal check.
@@ -28,50 +37,11 @@ pub fn new_table(width: u16, palette: Palette) -> Table {
     table
 }
 
-/// The longest unbroken word a table cell shows in full. comfy-table's
-/// wrapping takes time quadratic in a word's length, and no reader scans a
-/// word of hundreds of characters in a cell anyway.
-pub const MAX_CELL_WORD: usize = 60;
-
-/// `text` for a table cell: made inert (see [`crate::render::safe`]; this
-/// is what lets [`render_table`] pass comfy-table's own colour through), and
-/// any word longer than [`MAX_CELL_WORD`] characters cut, with a note of how
-/// much was left out (the full text is in `show --format json` and in the
-/// details below the table).
-pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
-    let text = safe::inert(text, safe::Medium::Document);
-    let too_long = |w: &&str| w.len() > MAX_CELL_WORD && w.chars().count() > MAX_CELL_WORD;
-    if !text.split_whitespace().any(|w| too_long(&w)) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len().min(4096));
-    let mut rest: &str = &text;
-    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..end];
-        if too_long(&word) {
-            let cut: String = word.chars().take(MAX_CELL_WORD).collect();
-            let left = word.chars().count() - MAX_CELL_WORD;
-            out.push_str(&format!("{cut}… (+{left} characters)"));
-        } else {
-            out.push_str(word);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-/// A finished table as text. comfy-table writes its cell colours as ESC
-/// sequences; they become the palette's colour mark, so that the sink lets
-/// them through exactly when colour is on. Data cannot forge one: every data
-/// cell went through [`cell_text`].
-pub fn render_table(t: &Table) -> String {
-    let mut out = t.to_string().replace('\u{1b}', &safe::SGR.to_string());
-    out.push('\n');
-    out
+/// Data for a table cell, made inert (see [`crate::render::inert`]) before
+/// the table measures it: no control characters, no megabyte-long words.
+pub fn cell(text: &str) -> String {
+    use crate::render::inert::{inert, shorten};
+    shorten(&inert(text)).into_owned()
 }
 
 /// Word-wrap `text` to `width` columns, the first line after `indent` and the
@@ -83,7 +53,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut line_len = indent.chars().count();
     let mut at_start = true;
     for word in text.split_whitespace() {
-        let wlen = word.chars().count();
+        let wlen = visible_len(word);
         if !at_start && line_len + 1 + wlen > width.max(20) {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -104,10 +74,39 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// Inline word differences, marked with the palette.
+/// Characters a terminal shows: the palette's style marks take no room.
+fn visible_len(word: &str) -> usize {
+    let mut n = 0;
+    let mut in_style = false;
+    for c in word.chars() {
+        match (in_style, c) {
+            (_, crate::render::inert::MARK) => in_style = true,
+            (true, 'm') => in_style = false,
+            (true, _) => {}
+            (false, _) => n += 1,
+        }
+    }
+    n
+}
+
+/// Inline word differences, marked with the palette. In colour, a deleted
+/// run and an inserted one side by side are kept apart by a space, so that
+/// they never read as one word.
 pub fn words(w: &WordDiff, palette: Palette) -> String {
     let mut out = String::new();
+    let mut previous: Option<&crate::diff::Segment> = None;
     for s in &w.segments {
+        if let Some(p) = previous {
+            if palette.enabled
+                && p.tag != SegmentTag::Equal
+                && s.tag != SegmentTag::Equal
+                && !p.text.ends_with(char::is_whitespace)
+                && !s.text.starts_with(char::is_whitespace)
+            {
+                out.push(' ');
+            }
+        }
+        previous = Some(s);
         match s.tag {
             SegmentTag::Equal => out.push_str(&s.text),
             SegmentTag::Deleted => out.push_str(&palette.deleted(&s.text)),
@@ -122,19 +121,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn absurdly_long_words_are_cut_for_cells_and_ordinary_text_is_not() {
-        let long = "x".repeat(1_000_000);
-        let text = format!("een {long} woord");
-        let shown = cell_text(&text);
-        assert_eq!(
-            shown,
-            format!("een {}… (+999940 characters) woord", "x".repeat(60))
-        );
-        let title = "Versterken van de aanpak van online jihadistische content";
-        assert!(matches!(cell_text(title), std::borrow::Cow::Borrowed(_)));
-        // A table with the cut word renders (quickly) and holds the note.
-        let mut t = new_table(80, Palette::PLAIN);
-        t.add_row(vec![cell_text(&long).into_owned()]);
-        assert!(t.to_string().contains("characters)"));
+    fn the_width_flag_wins_then_the_terminal_then_columns() {
+        assert_eq!(width(Some(60), Some(120), Some("90")), 60);
+        assert_eq!(width(None, Some(120), Some("90")), 120);
+        assert_eq!(width(None, None, Some("90")), 90);
+        assert_eq!(width(None, None, Some("wide")), 100);
+        assert_eq!(width(None, None, None), 100);
+        assert_eq!(width(None, None, Some("3")), 20);
+    }
+
+    #[test]
+    fn wrapping_breaks_only_between_words_and_ignores_colour_marks() {
+        let painted = Palette { enabled: true }.deleted("optimaal");
+        let text = format!("een {painted} woord dat niet past");
+        for line in wrap(&text, 20, "").lines() {
+            assert!(visible_len(line) <= 20, "{line}");
+        }
+        assert!(wrap(&text, 20, "").contains(&painted));
     }
 }

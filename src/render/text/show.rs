@@ -1,7 +1,7 @@
 //! `show` as text: the measures table with per-theme counts, one measure in
 //! full, or a summary page's groups.
 
-use super::{cell_text, new_table, render_table, wrap};
+use super::{cell, new_table, wrap};
 use crate::render::color::Palette;
 use crate::snapshot::{Certainty, Item, Kind, Measure, MeasureFilter, Snapshot, theme_counts};
 use comfy_table::{Cell, Color};
@@ -9,14 +9,15 @@ use comfy_table::{Cell, Color};
 /// `show` as text: a summary page's groups, one measure in full
 /// (`--measure`), or the measures table.
 pub fn render(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, width: u16) -> String {
-    match (snapshot.kind, filter.measure) {
+    let text = match (snapshot.kind, filter.measure) {
         (Kind::Summary, _) => summary_table(snapshot, palette, width),
         (Kind::Programme, Some(n)) => snapshot
             .measure(n)
             .map(|m| measure_full(snapshot, m, palette, width))
             .unwrap_or_default(),
         (Kind::Programme, None) => table(snapshot, filter, palette, width),
-    }
+    };
+    crate::render::inert::terminal(&text)
 }
 
 /// The status as a table cell: `V`, `V*` (deduced), `V|N?` (uncertain).
@@ -58,11 +59,12 @@ pub fn table(snapshot: &Snapshot, filter: &MeasureFilter, palette: Palette, widt
             Cell::new(m.number),
             status_cell(m, palette),
             Cell::new(m.theme),
-            Cell::new(cell_text(&m.title)),
+            Cell::new(cell(&m.title)),
             Cell::new(items),
         ]);
     }
-    out.push_str(&render_table(&t));
+    out.push_str(&crate::render::inert::trusted_table(&t.to_string()));
+    out.push('\n');
     out.push_str(&format!("{shown} of {} measures", snapshot.measures.len()));
     out.push_str(&palette.dim("  (* deduced, ? uncertain: the letters are the candidates)"));
     out.push('\n');
@@ -86,7 +88,7 @@ fn theme_counts_table(snapshot: &Snapshot, filter: &MeasureFilter, width: u16) -
     for c in &counts {
         t.add_row(vec![
             c.theme.to_string(),
-            cell_text(&c.title).into_owned(),
+            cell(&c.title),
             c.measures.to_string(),
             c.existing.to_string(),
             c.strengthened.to_string(),
@@ -110,7 +112,7 @@ fn theme_counts_table(snapshot: &Snapshot, filter: &MeasureFilter, width: u16) -
         total[3].to_string(),
         total[4].to_string(),
     ]);
-    render_table(&t)
+    format!("{t}\n")
 }
 
 /// A summary page: its groups as a table.
@@ -143,12 +145,13 @@ pub fn summary_table(snapshot: &Snapshot, palette: Palette, width: u16) -> Strin
         }
         t.add_row(vec![
             g.number.to_string(),
-            cell_text(&g.title).into_owned(),
-            cell_text(&text).into_owned(),
+            cell(&g.title),
+            cell(&text),
             g.parts.len().to_string(),
         ]);
     }
-    out.push_str(&render_table(&t));
+    out.push_str(&crate::render::inert::trusted_table(&t.to_string()));
+    out.push('\n');
     if !snapshot.goals.is_empty() {
         out.push_str("Goals:\n");
         for g in &snapshot.goals {

@@ -1,0 +1,294 @@
+//! The one escaping layer every text sink uses (terminal text and its
+//! tables, `error:` lines, GitHub annotations, Markdown, HTML): characters
+//! that could act on a terminal or reorder what a reader sees are made
+//! visible and inert, so data never reaches a screen as a control sequence.
+//!
+//! - C0 controls (ESC, BEL, BS, CR, …) and DEL become their Unicode control
+//!   pictures: ESC → `␛`, BEL → `␇`, CR → `␍`, DEL → `␡`. Line feed and tab
+//!   stay (each format lays them out as white space).
+//! - C1 controls (U+0080–U+009F), the bidi controls (U+202A–U+202E,
+//!   U+2066–U+2069, U+200E, U+200F, U+061C) and the noncharacter the
+//!   terminal palette uses as its own marker (U+FDD0) become the text
+//!   `\u{…}` in hexadecimal, e.g. `\u{202e}`.
+//!
+//! JSON keeps the value: [`json`] writes the same characters as `\uXXXX`
+//! escapes (serde_json escapes only C0), so that `jq -r` cannot print them
+//! raw.
+//!
+//! Apart from that, [`shorten`] cuts words longer than [`LONG_WORD`]
+//! characters, with a note of how many characters were left out, so that no
+//! table layout works on a megabyte of unbroken text (terminal table cells,
+//! `error:` lines and GitHub annotations use it).
+//!
+//! The terminal palette paints with a mark of its own instead of ESC
+//! ([`mark`]: U+FDD0 and a random key of this process, spelled in the
+//! noncharacters U+FDD0–U+FDDF); [`terminal`] makes the whole report inert
+//! and only then turns the palette's marks into real escape sequences. Data
+//! cannot forge a mark: its noncharacters are made visible, and it cannot
+//! know the key.
+
+use std::borrow::Cow;
+
+/// The most characters a word keeps in a report; longer words are cut.
+pub const LONG_WORD: usize = 200;
+
+/// Starts a mark that stands for ESC in painted text until [`terminal`]
+/// writes it out.
+pub const MARK: char = '\u{FDD0}';
+
+/// The key that follows [`MARK`]: 64 random bits of this process as 16
+/// noncharacters U+FDD0–U+FDDF.
+fn key() -> &'static str {
+    use std::hash::{BuildHasher, Hasher};
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let mut bits = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        let mut key = String::new();
+        for _ in 0..16 {
+            // Nibbles 0..=15 map into U+FDD0..=U+FDDF, all valid chars.
+            key.push(char::from_u32(0xFDD0 + (bits & 0xF) as u32).unwrap_or(MARK));
+            bits >>= 4;
+        }
+        key
+    })
+}
+
+/// What the palette writes where ESC belongs.
+pub fn mark() -> String {
+    format!("{MARK}{}", key())
+}
+
+/// Whether `c` must not reach a reader as itself.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FDD0}'..='\u{FDEF}')
+}
+
+fn push_inert(out: &mut String, c: char) {
+    match c {
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+        '\u{7f}' => out.push('\u{2421}'),
+        c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+    }
+}
+
+/// `text` with every dangerous character made visible. Borrows when
+/// nothing needs to change.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_dangerous) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_dangerous(c) {
+            push_inert(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with every word longer than [`LONG_WORD`] characters cut, and a
+/// note of how many characters were left out. Borrows when no word is that
+/// long.
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    if !has_long_word(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(LONG_WORD * 2);
+    let mut run = 0usize;
+    let mut cut = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            note_cut(&mut out, &mut cut);
+            run = 0;
+        } else {
+            run += 1;
+            if run > LONG_WORD {
+                cut += 1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    note_cut(&mut out, &mut cut);
+    Cow::Owned(out)
+}
+
+fn note_cut(out: &mut String, cut: &mut usize) {
+    if *cut > 0 {
+        out.push_str(&format!("… [{} more characters]", *cut));
+        *cut = 0;
+    }
+}
+
+fn has_long_word(text: &str) -> bool {
+    if text.len() <= LONG_WORD {
+        return false;
+    }
+    let mut run = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run > LONG_WORD {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A whole terminal report made inert, then the palette's marks (and only
+/// those: [`mark`] followed by one of the few colour styles the palette and
+/// comfy-table write) turned into escape sequences. Anything else that looks
+/// like a mark is made visible.
+pub fn terminal(report: &str) -> String {
+    let mut out = String::with_capacity(report.len());
+    let mut rest = report;
+    let key = key();
+    while let Some(pos) = rest.find(MARK) {
+        out.push_str(&inert(&rest[..pos]));
+        let after = &rest[pos + MARK.len_utf8()..];
+        let style = after
+            .strip_prefix(key)
+            .and_then(|s| palette_style(s).map(|len| &s[..len]));
+        match style {
+            Some(style) => {
+                out.push('\x1b');
+                out.push_str(style);
+                rest = &after[key.len() + style.len()..];
+            }
+            None => {
+                push_inert(&mut out, MARK);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&inert(rest));
+    out
+}
+
+/// The length of a palette style (`[31;9m`) at the start of `s`, or of a
+/// table cell's colour (`[38;5;11m`, `[39m`) that comfy-table writes.
+fn palette_style(s: &str) -> Option<usize> {
+    const STYLES: [&str; 10] = [
+        "[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[31;9m", "[32;4m", "[39m",
+    ];
+    if let Some(p) = STYLES.iter().find(|p| s.starts_with(**p)) {
+        return Some(p.len());
+    }
+    let digits = s.strip_prefix("[38;5;")?;
+    let n = digits.chars().take_while(char::is_ascii_digit).count();
+    ((1..=3).contains(&n) && digits[n..].starts_with('m')).then_some(6 + n + 1)
+}
+
+/// A table whose every data cell went through [`inert`] (see
+/// `render::text::cell`): its escape sequences are comfy-table's own
+/// colours, marked here so that [`terminal`] keeps them.
+pub fn trusted_table(table: &str) -> String {
+    table.replace('\x1b', &mark())
+}
+
+/// A JSON document with DEL, C1, bidi and line-separator characters written
+/// as `\uXXXX` escapes. In valid JSON they can stand only inside strings,
+/// where the escape means the same character, so the value is unchanged.
+pub fn json(text: &str) -> Cow<'_, str> {
+    let raw = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(raw) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if raw(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A writer that makes everything written through it inert: for stderr,
+/// where warnings quote input (ids, paths, snapshot text). Each write is one
+/// formatted piece, whole characters.
+#[derive(Debug)]
+pub struct InertWriter<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for InertWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(inert(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keeps_the_value_as_escapes() {
+        let hostile = "a\u{1b}b\u{202e}c\u{9b}d\u{7f}";
+        let doc = serde_json::to_string(hostile).unwrap();
+        let out = json(&doc);
+        assert!(!out.contains('\u{202e}') && !out.contains('\u{9b}') && !out.contains('\u{7f}'));
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, hostile);
+    }
+
+    #[test]
+    fn escape_bell_backspace_and_carriage_return_become_pictures() {
+        assert_eq!(inert("a\x1b[2Jb\x07\x08\r\x7f"), "a␛[2Jb␇␈␍␡");
+    }
+
+    #[test]
+    fn bidi_and_c1_controls_become_visible_code_points() {
+        assert_eq!(
+            inert("x\u{202e}y\u{2066}\u{9b}"),
+            "x\\u{202e}y\\u{2066}\\u{9b}"
+        );
+    }
+
+    #[test]
+    fn line_feeds_tabs_and_ordinary_text_stay() {
+        assert!(matches!(inert("één\tregel\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_absurdly_long_word_is_cut_with_a_note() {
+        let long = "x".repeat(LONG_WORD + 50);
+        let text = format!("a {long} b");
+        let out = shorten(&text);
+        assert_eq!(
+            out,
+            format!("a {}… [50 more characters] b", "x".repeat(LONG_WORD))
+        );
+    }
+
+    #[test]
+    fn only_the_palettes_own_marks_become_escape_sequences() {
+        let m = mark();
+        let painted = format!("{m}[31mred{m}[0m \x1b[2J {m}]0;title\x07");
+        assert_eq!(
+            terminal(&painted),
+            format!("\x1b[31mred\x1b[0m ␛[2J {}]0;title␇", inert(&m))
+        );
+    }
+
+    #[test]
+    fn data_cannot_forge_a_palette_mark_without_the_key() {
+        let forged = format!("{MARK}[31mred{MARK}{}[0m", "\u{FDD0}".repeat(16));
+        let out = terminal(&forged);
+        assert!(!out.contains('\x1b'), "{out}");
+        assert!(out.starts_with("\\u{fdd0}[31mred"), "{out}");
+    }
+}
