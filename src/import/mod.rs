@@ -1,9 +1,13 @@
 //! Importing a new version: from extracted text (a PDF's or a web page's) to
 //! a snapshot draft that a person reviews before it is committed.
 
+pub mod layout;
 mod programme;
+mod structured;
 mod summary;
 mod units;
+
+pub use layout::Layout;
 
 use crate::snapshot::{Lines, Snapshot};
 
@@ -54,6 +58,14 @@ pub enum ImportError {
         what: &'static str,
         kind: &'static str,
     },
+    #[error(
+        "read as {layout}, found {lines} lines ({headings} of them headings) but no numbered measures; number them `1. Titel` or `Maatregel 1: Titel` (see docs/import.md)"
+    )]
+    NoMeasures {
+        layout: String,
+        lines: usize,
+        headings: usize,
+    },
 }
 
 /// What the imported text is.
@@ -87,7 +99,14 @@ pub fn import(text: &str, kind: SourceKind, id: &str) -> Result<Imported, Import
         return Err(ImportError::Empty);
     }
     match kind {
-        SourceKind::Programme => programme::import(text, id),
+        SourceKind::Programme => match layout::detect(text) {
+            Layout::PdfExtraction => programme::import(text, id),
+            Layout::Plain => structured::build(&layout::plain(text), id, Layout::Plain.name()),
+            Layout::Markdown => {
+                structured::build(&layout::markdown(text), id, Layout::Markdown.name())
+            }
+            Layout::Html => structured::build(&layout::html(text), id, Layout::Html.name()),
+        },
         SourceKind::Summary => summary::import(text, id),
     }
 }

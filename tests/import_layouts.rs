@@ -1,0 +1,450 @@
+//! The 2014 programme in every layout the importer reads — the PDF
+//! extraction as shipped, and plain numbered text, Markdown and HTML written
+//! from the shipped snapshot by the generator below — imports to the same 38
+//! measures, titles, item letters, roman sub-items, glossary and (where the
+//! layout writes marks inline) the same statuses, confirmed.
+//!
+//! The fixtures in `tests/fixtures/layouts/` are the generator's output; a
+//! test keeps them in step. After changing the generator:
+//! `POLICYDIFF_BLESS=1 cargo test --test import_layouts`.
+
+use policydiff::import::{self, Layout, SourceKind};
+use policydiff::snapshot::{Item, Measure, Snapshot, Status};
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shipped() -> Snapshot {
+    policydiff::load::load_path(&root().join("versions/actieprogramma-2014/snapshot.json"))
+        .unwrap()
+        .snapshot
+}
+
+// ---- the generator ---------------------------------------------------------
+
+/// A settled status as a mark next to the title.
+fn mark(m: &Measure) -> String {
+    m.status
+        .settled()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default()
+}
+
+fn item_mark(i: &Item) -> String {
+    i.status
+        .as_ref()
+        .and_then(|s| s.settled())
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default()
+}
+
+/// Markdown text: the characters CommonMark would read as markup escaped.
+fn md(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A paragraph starting "12." or "-" would become a list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+fn html(text: &str) -> String {
+    policydiff::render::html::escape(text)
+}
+
+/// Every text of a measure under its title, paragraph by paragraph.
+fn paragraphs(m: &Measure) -> Vec<&str> {
+    m.lead_in
+        .iter()
+        .chain(m.body.iter())
+        .flat_map(|t| t.split("\n\n"))
+        .collect()
+}
+
+fn plain_layout(s: &Snapshot) -> String {
+    let mut out = format!("{}\n\n", s.title);
+    for t in &s.themes {
+        out.push_str(&format!("Thema {}: {}\n", t.number, t.title));
+        for a in &t.aims {
+            out.push_str(&format!("{a}\n"));
+        }
+        out.push('\n');
+        let mut section: Option<&str> = None;
+        for m in s.measures.iter().filter(|m| m.theme == t.number) {
+            if m.section.as_deref() != section {
+                section = m.section.as_deref();
+                if let Some(title) = section {
+                    out.push_str(&format!("{}\n", title.to_uppercase()));
+                    if let Some(sec) = t.sections.iter().find(|x| x.title == title) {
+                        for a in &sec.aims {
+                            out.push_str(&format!("{a}\n"));
+                        }
+                    }
+                    out.push('\n');
+                }
+            }
+            out.push_str(&format!("{}. {}{}\n\n", m.number, m.title, mark(m)));
+            for p in paragraphs(m) {
+                out.push_str(&format!("{p}\n\n"));
+            }
+            for i in &m.items {
+                out.push_str(&format!("  {}) {}{}\n", i.label, i.text, item_mark(i)));
+                for sub in &i.items {
+                    out.push_str(&format!(
+                        "    ({}) {}{}\n",
+                        sub.label,
+                        sub.text,
+                        item_mark(sub)
+                    ));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    if let Some(g) = &s.glossary {
+        out.push_str("BEGRIPPENLIJST\n\n");
+        for e in &g.entries {
+            out.push_str(&format!("{}: {}\n", e.term, e.definition));
+        }
+    }
+    out
+}
+
+fn markdown_layout(s: &Snapshot) -> String {
+    let mut out = format!("# {}\n\n", md(&s.title));
+    for t in &s.themes {
+        out.push_str(&format!("## Thema {}: {}\n\n", t.number, md(&t.title)));
+        for a in &t.aims {
+            out.push_str(&format!("{}\n\n", md(a)));
+        }
+        let mut section: Option<&str> = None;
+        for m in s.measures.iter().filter(|m| m.theme == t.number) {
+            if m.section.as_deref() != section {
+                section = m.section.as_deref();
+                if let Some(title) = section {
+                    out.push_str(&format!("### {}\n\n", md(title)));
+                    if let Some(sec) = t.sections.iter().find(|x| x.title == title) {
+                        for a in &sec.aims {
+                            out.push_str(&format!("{}\n\n", md(a)));
+                        }
+                    }
+                }
+            }
+            out.push_str(&format!(
+                "{}. **{}**{}\n\n",
+                m.number,
+                md(&m.title),
+                mark(m)
+            ));
+            for p in paragraphs(m) {
+                out.push_str(&format!("{}\n\n", md(p)));
+            }
+            for i in &m.items {
+                out.push_str(&format!("- {}. {}{}\n", i.label, md(&i.text), item_mark(i)));
+                for sub in &i.items {
+                    out.push_str(&format!(
+                        "  - {}. {}{}\n",
+                        sub.label,
+                        md(&sub.text),
+                        item_mark(sub)
+                    ));
+                }
+            }
+            if !m.items.is_empty() {
+                out.push('\n');
+            }
+        }
+    }
+    if let Some(g) = &s.glossary {
+        out.push_str("## Begrippenlijst\n\n");
+        for e in &g.entries {
+            out.push_str(&format!("**{}**: {}\n\n", md(&e.term), md(&e.definition)));
+        }
+    }
+    out
+}
+
+fn html_layout(s: &Snapshot) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head><meta charset=\"utf-8\"><title>{0}</title><style>body {{ font-family: serif }}</style></head>\n<body>\n<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/onderwerpen\">Onderwerpen</a></li></ul></nav>\n<main>\n<h1>{0}</h1>\n",
+        html(&s.title)
+    );
+    for t in &s.themes {
+        out.push_str(&format!(
+            "<h2>Thema {}: {}</h2>\n",
+            t.number,
+            html(&t.title)
+        ));
+        for a in &t.aims {
+            out.push_str(&format!("<p>{}</p>\n", html(a)));
+        }
+        let mut section: Option<&str> = None;
+        for m in s.measures.iter().filter(|m| m.theme == t.number) {
+            if m.section.as_deref() != section {
+                section = m.section.as_deref();
+                if let Some(title) = section {
+                    out.push_str(&format!("<h3>{}</h3>\n", html(title)));
+                    if let Some(sec) = t.sections.iter().find(|x| x.title == title) {
+                        for a in &sec.aims {
+                            out.push_str(&format!("<p>{}</p>\n", html(a)));
+                        }
+                    }
+                }
+            }
+            out.push_str(&format!(
+                "<ol start=\"{}\"><li><strong>{}</strong>{}</li></ol>\n",
+                m.number,
+                html(&m.title),
+                mark(m)
+            ));
+            for p in paragraphs(m) {
+                out.push_str(&format!("<p>{}</p>\n", html(p)));
+            }
+            if !m.items.is_empty() {
+                out.push_str("<ol type=\"a\">\n");
+                for i in &m.items {
+                    out.push_str(&format!("<li>{}{}", html(&i.text), item_mark(i)));
+                    if !i.items.is_empty() {
+                        out.push_str("<ol type=\"i\">");
+                        for sub in &i.items {
+                            out.push_str(&format!(
+                                "<li>{}{}</li>",
+                                html(&sub.text),
+                                item_mark(sub)
+                            ));
+                        }
+                        out.push_str("</ol>");
+                    }
+                    out.push_str("</li>\n");
+                }
+                out.push_str("</ol>\n");
+            }
+        }
+    }
+    if let Some(g) = &s.glossary {
+        out.push_str("<h2>Begrippenlijst</h2>\n<dl>\n");
+        for e in &g.entries {
+            out.push_str(&format!(
+                "<dt>{}</dt><dd>{}</dd>\n",
+                html(&e.term),
+                html(&e.definition)
+            ));
+        }
+        out.push_str("</dl>\n");
+    }
+    out.push_str("</main>\n<footer><p>© Rijksoverheid</p></footer>\n<script>console.log(1)</script>\n</body>\n</html>\n");
+    out
+}
+
+/// A layout writer: the snapshot in that layout.
+type Writer = fn(&Snapshot) -> String;
+
+const FIXTURES: [(&str, Writer); 3] = [
+    ("programme.txt", plain_layout),
+    ("programme.md", markdown_layout),
+    ("programme.html", html_layout),
+];
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/layouts").join(name)).unwrap()
+}
+
+// ---- the tests -------------------------------------------------------------
+
+#[test]
+fn the_committed_fixtures_are_what_the_generator_writes() {
+    let s = shipped();
+    let dir = root().join("tests/fixtures/layouts");
+    let bless = std::env::var_os("POLICYDIFF_BLESS").is_some();
+    for (name, make) in FIXTURES {
+        let made = make(&s);
+        if bless {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(name), &made).unwrap();
+        }
+        assert!(
+            fixture(name) == made,
+            "tests/fixtures/layouts/{name} is stale: run POLICYDIFF_BLESS=1 cargo test --test import_layouts"
+        );
+    }
+}
+
+#[test]
+fn each_fixture_is_detected_as_its_layout() {
+    let pdf =
+        std::fs::read_to_string(root().join("versions/actieprogramma-2014/source.txt")).unwrap();
+    assert_eq!(import::layout::detect(&pdf), Layout::PdfExtraction);
+    assert_eq!(
+        import::layout::detect(&fixture("programme.txt")),
+        Layout::Plain
+    );
+    assert_eq!(
+        import::layout::detect(&fixture("programme.md")),
+        Layout::Markdown
+    );
+    assert_eq!(
+        import::layout::detect(&fixture("programme.html")),
+        Layout::Html
+    );
+}
+
+fn shape(m: &Measure) -> (u32, String, Vec<(String, Vec<String>)>) {
+    (
+        m.number,
+        m.title.clone(),
+        m.items
+            .iter()
+            .map(|i| {
+                (
+                    i.label.clone(),
+                    i.items.iter().map(|s| s.label.clone()).collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn every_layout_imports_the_same_measures_items_and_glossary() {
+    let s = shipped();
+    let expected: Vec<_> = s.measures.iter().map(shape).collect();
+    for (name, _) in FIXTURES {
+        let imported = import::import(&fixture(name), SourceKind::Programme, "x")
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = imported.snapshot;
+        assert_eq!(got.title, s.title, "{name}");
+        let shapes: Vec<_> = got.measures.iter().map(shape).collect();
+        assert_eq!(shapes.len(), 38, "{name}");
+        for (g, e) in shapes.iter().zip(&expected) {
+            assert_eq!(g, e, "{name}: measure {}", e.0);
+        }
+        // Item texts too, word for word.
+        for (g, e) in got.measures.iter().zip(&s.measures) {
+            for (gi, ei) in g.items.iter().zip(&e.items) {
+                assert_eq!(
+                    gi.text, ei.text,
+                    "{name}: measure {} item {}",
+                    e.number, ei.label
+                );
+            }
+            assert_eq!(g.theme, e.theme, "{name}: theme of measure {}", e.number);
+            assert_eq!(
+                g.section.as_deref().map(str::to_lowercase),
+                e.section.as_deref().map(str::to_lowercase),
+                "{name}: section of measure {}",
+                e.number
+            );
+        }
+        let terms = |s: &Snapshot| -> Vec<(String, String)> {
+            s.glossary
+                .iter()
+                .flat_map(|g| &g.entries)
+                .map(|e| (e.term.clone(), e.definition.clone()))
+                .collect()
+        };
+        assert_eq!(terms(&got), terms(&s), "{name}: glossary");
+        let themes: Vec<_> = got
+            .themes
+            .iter()
+            .map(|t| (t.number, t.title.clone()))
+            .collect();
+        let want: Vec<_> = s
+            .themes
+            .iter()
+            .map(|t| (t.number, t.title.clone()))
+            .collect();
+        assert_eq!(themes, want, "{name}: themes");
+    }
+}
+
+#[test]
+fn marks_written_inline_are_confirmed_statuses_and_the_rest_stay_uncertain() {
+    let s = shipped();
+    for (name, _) in FIXTURES {
+        let got = import::import(&fixture(name), SourceKind::Programme, "x")
+            .unwrap()
+            .snapshot;
+        let mut confirmed = 0;
+        for (g, e) in got.measures.iter().zip(&s.measures) {
+            match e.status.settled() {
+                Some(v) => {
+                    assert_eq!(g.status.value, Some(v), "{name}: measure {}", e.number);
+                    assert_eq!(
+                        g.status.certainty,
+                        policydiff::snapshot::Certainty::Confirmed,
+                        "{name}: measure {}",
+                        e.number
+                    );
+                    assert!(
+                        g.status
+                            .note
+                            .as_deref()
+                            .is_some_and(|n| n.contains("line") || n.contains("text"))
+                    );
+                    confirmed += 1;
+                }
+                None => assert_eq!(g.status.value, None, "{name}: measure {}", e.number),
+            }
+        }
+        assert_eq!(
+            confirmed, 28,
+            "{name}: 25 confirmed and 3 deduced in the snapshot"
+        );
+        // Item 3c carries its own N.
+        let c = &got.measures[2].items[2];
+        assert_eq!(
+            c.status.as_ref().and_then(|s| s.value),
+            Some(Status::New),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_text_with_no_numbered_measure_says_what_it_found() {
+    let err = import::import(
+        "# Een pagina\n\n## Over ons\n\nWij doen veel.\n",
+        SourceKind::Programme,
+        "x",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("Markdown") && err.contains("2 of them headings"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no numbered measures") && err.contains("Maatregel 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
+    let text = "Programma\n\nThema 1: Preventie\nVoorkomen van radicalisering\n\nVersterkt:\nMaatregel 1\nScholen krijgen steun.\n\nMaatregel 2: Wijkteams [N]\n(a) eerste\n(b) tweede\n   (i) sub\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    assert_eq!(s.themes[0].aims, ["Voorkomen van radicalisering"]);
+    assert_eq!(s.measures.len(), 2);
+    assert_eq!(s.measures[0].title, "Scholen krijgen steun.");
+    assert_eq!(s.measures[0].status.value, Some(Status::Strengthened));
+    assert_eq!(s.measures[1].title, "Wijkteams");
+    assert_eq!(s.measures[1].status.value, Some(Status::New));
+    assert_eq!(s.measures[1].items[1].items[0].label, "i");
+}
