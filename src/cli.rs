@@ -253,6 +253,11 @@ pub struct ImportArgs {
     /// The version's date, as YYYY-MM-DD
     #[arg(long, value_parser = parse_date)]
     pub date: Option<String>,
+    /// An earlier version in the store to carry forward what the text does
+    /// not say: statuses its marks leave open (as `deduced`, with a note),
+    /// title, publishers, theme aims; ends with the differences from it
+    #[arg(long, value_name = "VERSION")]
+    pub base: Option<String>,
     /// Print the draft instead of writing it to the store
     #[arg(long)]
     pub stdout: bool,

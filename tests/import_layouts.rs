@@ -448,3 +448,134 @@ fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
     assert_eq!(s.measures[1].status.value, Some(Status::New));
     assert_eq!(s.measures[1].items[1].items[0].label, "i");
 }
+
+#[test]
+fn the_2014_text_with_its_base_gets_every_status_the_base_settles_as_deduced() {
+    let text =
+        std::fs::read_to_string(root().join("versions/actieprogramma-2014/source.txt")).unwrap();
+    let mut draft = import::import(&text, SourceKind::Programme, "draft")
+        .unwrap()
+        .snapshot;
+    let base = shipped();
+    let carried = import::base::carry_forward(&mut draft, &base);
+    // 28 measures are settled in the shipped snapshot; the page marks settle
+    // one of them on their own, the base the other 27.
+    assert_eq!(carried.statuses, 27, "{carried:?}");
+    assert_eq!(carried.left_uncertain, 10);
+    for (d, s) in draft.measures.iter().zip(&base.measures) {
+        assert_eq!(d.status.value, s.status.settled(), "measure {}", d.number);
+        if d.status.certainty == policydiff::snapshot::Certainty::Deduced {
+            let note = d.status.note.as_deref().unwrap_or("");
+            assert!(
+                note.contains("actieprogramma-2014") && note.contains("text leaves it open"),
+                "{note}"
+            );
+        }
+    }
+    // The title and publishers come from the base, with a note; the date not.
+    assert_eq!(draft.title, base.title);
+    assert_eq!(draft.publishers, base.publishers);
+    assert!(draft.date.is_none());
+    assert!(
+        draft
+            .notes
+            .iter()
+            .any(|n| n.contains("Carried from `actieprogramma-2014`"))
+    );
+}
+
+#[test]
+fn the_base_never_overrides_what_the_text_says() {
+    let mut draft = import::import(&fixture("programme.md"), SourceKind::Programme, "draft")
+        .unwrap()
+        .snapshot;
+    // The Markdown writes marks inline: its statuses are confirmed.
+    let mut base = shipped();
+    for m in &mut base.measures {
+        m.status = policydiff::snapshot::StatusRecord::confirmed(Status::Existing, None);
+    }
+    let before: Vec<_> = draft.measures.iter().map(|m| m.status.clone()).collect();
+    let carried = import::base::carry_forward(&mut draft, &base);
+    let after: Vec<_> = draft.measures.iter().map(|m| m.status.clone()).collect();
+    for (b, a) in before.iter().zip(&after) {
+        if b.value.is_some() {
+            assert_eq!(a, b, "a confirmed status stays as the text says");
+        }
+    }
+    assert_eq!(carried.statuses, 10, "only the 10 the text leaves open");
+}
+
+#[test]
+fn import_with_a_base_says_what_it_carried_how_it_differs_and_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("policydiff")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("import")
+        .arg(root().join("versions/actieprogramma-2014/source.txt"))
+        .args([
+            "--kind",
+            "programme",
+            "--id",
+            "draft",
+            "--base",
+            "actieprogramma-2014",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("carried from `actieprogramma-2014`: 27 statuses"),
+        "{err}"
+    );
+    assert!(
+        err.contains("against `actieprogramma-2014`: No measure changed in substance"),
+        "{err}"
+    );
+    assert!(err.contains("to do: 10 statuses are uncertain"), "{err}");
+    assert!(err.contains("to do: no date"), "{err}");
+    // A base that does not exist: exit 2, nothing written.
+    let out = assert_cmd::Command::cargo_bin("policydiff")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("import")
+        .arg(root().join("versions/actieprogramma-2014/source.txt"))
+        .args(["--kind", "programme", "--id", "other", "--base", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("versions/other").exists());
+}
+
+#[test]
+fn check_warns_about_a_draft_committed_unfinished() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = dir.path().join("versions/draft");
+    std::fs::create_dir_all(&v).unwrap();
+    let mut s = import::import(
+        "Thema 1: Preventie\n\n1. Eerste maatregel (V)\n\nTHEMA\n",
+        SourceKind::Programme,
+        "draft",
+    )
+    .unwrap()
+    .snapshot;
+    s.unplaced.push(policydiff::snapshot::Unplaced {
+        text: "losse tekst".into(),
+        reason: "test".into(),
+        lines: None,
+    });
+    std::fs::write(v.join("snapshot.json"), s.to_json()).unwrap();
+    let out = assert_cmd::Command::cargo_bin("policydiff")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "draft", "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("draft/unplaced") && text.contains("draft/title"),
+        "{text}"
+    );
+}

@@ -287,7 +287,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__import)
-            opts="-h --kind --id --describes --title --date --stdout --force --versions --color --width --help"
+            opts="-h --kind --id --describes --title --date --base --stdout --force --versions --color --width --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -310,6 +310,10 @@ _policydiff() {
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

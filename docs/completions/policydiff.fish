@@ -112,6 +112,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l id -d '
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l describes -d 'Summary pages: the id of the programme the page describes' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l title -d 'The version\'s title, where the text does not carry it (a PDF\'s cover)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l date -d 'The version\'s date, as YYYY-MM-DD' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l base -d 'An earlier version in the store to carry forward what the text does not say: statuses its marks leave open (as `deduced`, with a note), title, publishers, theme aims; ends with the differences from it' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l versions -d 'The version store: a folder with one sub-folder per version [default: ./versions if it exists; the shipped versions are reachable by id from any store]' -r -F
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l color -d 'When to colour the output: auto means only on a terminal, and not when NO_COLOR is set or TERM is dumb' -r -f -a "auto\t''
 always\t''

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(super) fn check(sink: &mut Sink<'_>) {
     schema(sink);
     id_matches_folder(sink);
+    unfinished_draft(sink);
     numbering(sink);
     status_evidence(sink);
     themes(sink);
@@ -52,6 +53,33 @@ fn id_matches_folder(sink: &mut Sink<'_>) {
             Severity::Warning,
             &JsonPath::root().key("id"),
             format!("the snapshot's id is `{id}` but its folder is `{folder}`; make them the same, or reports and `diff` will name it `{id}`"),
+        );
+    }
+}
+
+/// What `import` leaves to a person: text it could not place, a missing
+/// title. A draft committed unfinished is caught here.
+fn unfinished_draft(sink: &mut Sink<'_>) {
+    let s = &sink.loaded.snapshot;
+    let unplaced = s.unplaced.len();
+    let untitled = s.title.trim().is_empty();
+    if unplaced > 0 {
+        sink.push(
+            "draft/unplaced",
+            Severity::Warning,
+            &JsonPath::root().key("unplaced"),
+            format!(
+                "{unplaced} piece{} of text the importer could not place; move each where it belongs (or delete it if it is not part of the programme) and empty `unplaced`",
+                if unplaced == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if untitled {
+        sink.push(
+            "draft/title",
+            Severity::Warning,
+            &JsonPath::root().key("title"),
+            "the version has no title; fill in `title` (or re-import with `--title`)".to_string(),
         );
     }
 }

@@ -64,10 +64,45 @@ pub fn run(
         sha256: Some(crate::source::sha256_hex(&bytes)),
         origin: None,
     });
+    // Load the base before any output, so that a bad name writes nothing.
+    let base = match &args.base {
+        Some(name) => Some(ctx.store.load(name)?),
+        None => None,
+    };
+    let mut against_base = Vec::new();
+    if let Some(base) = &base {
+        let base = &base.snapshot;
+        let carried = import::base::carry_forward(snapshot, base);
+        against_base.push(format!(
+            "carried from `{}`: {} statuses and {} item statuses deduced (with a note each), {} statuses left uncertain{}",
+            base.id,
+            carried.statuses,
+            carried.item_statuses,
+            carried.left_uncertain,
+            if carried.fields.is_empty() {
+                String::new()
+            } else {
+                format!("; {} taken over", carried.fields.join(", "))
+            }
+        ));
+        imported
+            .warnings
+            .extend(import::base::partial_text(snapshot, base));
+        let alignment = crate::align::align(base, snapshot, &crate::align::Overrides::default())?;
+        let diff = crate::diff::compute(base, snapshot, &alignment);
+        let story = crate::diff::Story::of(&diff, base, snapshot);
+        against_base.push(format!("against `{}`: {}", base.id, story.lead));
+    }
     let json = snapshot.to_json();
 
     for w in &imported.warnings {
         writeln!(err, "warning: {}: {w}", args.source.display())?;
+    }
+    for line in &against_base {
+        writeln!(err, "{line}")?;
+    }
+    for line in import::base::to_do(snapshot) {
+        writeln!(err, "to do: {line}")?;
     }
     if args.stdout {
         let json = crate::render::inert::json(&json);

@@ -1,6 +1,7 @@
 //! Importing a new version: from extracted text (a PDF's or a web page's) to
 //! a snapshot draft that a person reviews before it is committed.
 
+pub mod base;
 pub mod layout;
 mod programme;
 mod structured;
