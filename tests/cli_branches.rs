@@ -171,3 +171,40 @@ fn split_merged_and_moved_measures_are_worded_in_the_text_report() {
         "the new section is named: {text}"
     );
 }
+
+#[test]
+fn a_dash_reads_one_snapshot_from_standard_input_and_a_folder_stands_for_its_snapshot() {
+    let example =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
+    let out = policydiff()
+        .args(["diff", OLD, "-", "--format", "json"])
+        .write_stdin(example.clone())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report.to_string().contains("actieprogramma-2015"));
+    let (code, err) = {
+        let out = policydiff()
+            .args(["diff", "-", "-"])
+            .write_stdin(example)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(code, Some(2));
+    assert!(err.contains("standard input was read already"), "{err}");
+    policydiff()
+        .args(["show", "versions/samenvatting-2014", "--format", "json"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("\"samenvatting-2014\""));
+}

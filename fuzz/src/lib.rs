@@ -84,7 +84,12 @@ pub fn seeds(target: Target) -> Vec<Vec<u8>> {
     if target.takes_text() {
         // The programme in every layout the importer reads.
         for name in ["programme.txt", "programme.md", "programme.html"] {
-            paths.push(root.join("tests").join("fixtures").join("layouts").join(name));
+            paths.push(
+                root.join("tests")
+                    .join("fixtures")
+                    .join("layouts")
+                    .join(name),
+            );
         }
     } else {
         if let Ok(entries) = std::fs::read_dir(root.join("examples")) {

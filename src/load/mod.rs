@@ -135,6 +135,14 @@ impl Store {
     }
 
     fn load_as(&self, name: &str, rules: Rules) -> Result<Loaded, LoadError> {
+        if name == "-" {
+            return load_stdin(rules);
+        }
+        // A version folder stands for its snapshot.json.
+        let folder = Path::new(name);
+        if folder.is_dir() {
+            return load_path_as(&folder.join(SNAPSHOT_FILE), rules);
+        }
         let looks_like_path = name.contains('/')
             || name.contains(std::path::MAIN_SEPARATOR)
             || name.ends_with(".json")
@@ -191,6 +199,48 @@ fn closest(name: &str, known: &[String]) -> Option<String> {
         .filter(|(score, k)| *score >= 0.5 || k.starts_with(name) || k.contains(name))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k.clone())
+}
+
+/// `-`: one snapshot from standard input, read once per process (`diff - -`
+/// has nothing to give the second `-`).
+fn load_stdin(rules: Rules) -> Result<Loaded, LoadError> {
+    use std::io::Read;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static TAKEN: AtomicBool = AtomicBool::new(false);
+    let path = PathBuf::from("<stdin>");
+    if TAKEN.swap(true, Ordering::SeqCst) {
+        return Err(LoadError::Data {
+            path,
+            line: 1,
+            column: 1,
+            message: "standard input was read already; give `-` once and name the other version by id or path".to_string(),
+        });
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(file::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::File {
+            path: path.clone(),
+            reason: file::FileError::Io(e),
+        })?;
+    if bytes.len() as u64 > file::MAX_FILE_BYTES {
+        return Err(LoadError::File {
+            path,
+            reason: file::FileError::TooLarge {
+                size: bytes.len() as u64,
+            },
+        });
+    }
+    let text = decode(bytes, &path)?;
+    let snapshot = rules.parse(&text, &path)?;
+    Ok(Loaded {
+        snapshot,
+        path,
+        text,
+        source_text: None,
+        source_path: None,
+    })
 }
 
 /// Read and parse the snapshot file at `path`, with its source text if the
