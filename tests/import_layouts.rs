@@ -579,3 +579,18 @@ fn check_warns_about_a_draft_committed_unfinished() {
         "{text}"
     );
 }
+
+#[test]
+fn a_text_cut_off_mid_sentence_is_warned_about() {
+    let md = fixture("programme.md");
+    let cut = &md[..md.char_indices().nth(30_000).unwrap().0];
+    let imported = import::import(cut, SourceKind::Programme, "x").unwrap();
+    let warning = import::base::cut_off(&imported.snapshot).expect("a warning");
+    assert!(
+        warning.message.contains("ends mid-sentence"),
+        "{}",
+        warning.message
+    );
+    let whole = import::import(&md, SourceKind::Programme, "x").unwrap();
+    assert!(import::base::cut_off(&whole.snapshot).is_none());
+}

@@ -64,6 +64,9 @@ pub fn run(
         sha256: Some(crate::source::sha256_hex(&bytes)),
         origin: None,
     });
+    if kind == SourceKind::Programme {
+        imported.warnings.extend(import::base::cut_off(snapshot));
+    }
     // Load the base before any output, so that a bad name writes nothing.
     let base = match &args.base {
         Some(name) => Some(ctx.store.load(name)?),

@@ -195,3 +195,36 @@ pub fn to_do(draft: &Snapshot) -> Vec<String> {
     }
     out
 }
+
+/// A text cut off: the last thing it says (the last glossary definition, or
+/// else the last measure's last words) ends without sentence punctuation.
+pub fn cut_off(draft: &Snapshot) -> Option<super::Warning> {
+    let last_measure_text = draft.measures.last().map(|m| {
+        m.items
+            .last()
+            .map(|i| i.items.last().map_or(i.text.as_str(), |s| s.text.as_str()))
+            .or(m.body.as_deref())
+            .unwrap_or(m.title.as_str())
+    });
+    let last = draft
+        .glossary
+        .as_ref()
+        .and_then(|g| g.entries.last())
+        .map(|e| e.definition.as_str())
+        .or(last_measure_text)?;
+    let end = last.trim_end();
+    let finished = end.ends_with(['.', '!', '?', ')', '”', '"', ';', ':']);
+    (!finished).then(|| super::Warning {
+        lines: None,
+        message: format!(
+            "the text ends mid-sentence (“…{}”): is the end of the document missing?",
+            end.chars()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+        ),
+    })
+}
