@@ -330,7 +330,7 @@ fn text_found(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
                             "lines"
                         }
                     ),
-                    &source_passage(lines, l),
+                    without_label(&source_passage(lines, l), e.text),
                     format!("snapshot {}", e.path),
                     e.text,
                 )
@@ -340,6 +340,21 @@ fn text_found(sink: &mut Sink<'_>, lines: &[SourceLine<'_>]) {
         if let Some(d) = detail {
             finding.with_detail(d);
         }
+    }
+}
+
+/// A source passage without the `Title:` (or `Term:`) that stands before an
+/// element's text on the same line: that label is another element of the
+/// snapshot (a group's title, a glossary term), not a word the text lost.
+fn without_label<'a>(passage: &'a str, text: &str) -> &'a str {
+    match passage.split_once(": ") {
+        Some((label, rest))
+            if label.split_whitespace().count() <= 6
+                && !text.trim_start().starts_with(label.trim()) =>
+        {
+            rest
+        }
+        _ => passage,
     }
 }
 
