@@ -18,6 +18,11 @@ fn a_reworded_goal_is_one_changed_goal_with_its_words() {
     assert_eq!(d.goals.len(), 1, "{:?}", d.goals);
     let g = &d.goals[0];
     assert_eq!(g.kind, EntryChangeKind::Changed);
+    // Goals are keyed by their place, counted from 1.
+    assert_eq!(
+        (g.old_key.as_deref(), g.new_key.as_deref()),
+        (Some("2"), Some("2"))
+    );
     let words = g.words.as_ref().expect("word differences");
     assert!(words.plain().contains("ontmantelen"), "{}", words.plain());
     assert!(d.measures.iter().all(|m| !m.is_change()));
@@ -258,4 +263,25 @@ fn a_reference_to_a_measure_merged_into_another_is_stale_and_says_where_it_went(
         "{:?}",
         changes(&d)
     );
+}
+
+#[test]
+fn unlabelled_parts_of_a_summary_group_are_keyed_by_place_from_one() {
+    let old = summary();
+    let mut new = old.clone();
+    let g = new
+        .groups
+        .iter_mut()
+        .find(|g| g.parts.len() >= 3)
+        .expect("group 3 has three unlabelled parts");
+    assert!(g.parts.iter().all(|p| p.label.is_none()));
+    g.parts[1].text.push_str(" en online");
+    let d = diff(&old, &new);
+    assert_eq!(d.groups.len(), 1, "{:?}", d.groups);
+    let parts: Vec<_> = d.groups[0]
+        .parts
+        .iter()
+        .map(|p| (p.kind, p.old_key.as_deref(), p.new_key.as_deref()))
+        .collect();
+    assert_eq!(parts, [(EntryChangeKind::Changed, Some("2"), Some("2"))]);
 }
