@@ -285,3 +285,42 @@ fn unlabelled_parts_of_a_summary_group_are_keyed_by_place_from_one() {
         .collect();
     assert_eq!(parts, [(EntryChangeKind::Changed, Some("2"), Some("2"))]);
 }
+
+#[test]
+fn a_retitled_group_is_paired_by_its_number_and_shows_the_title_change() {
+    let old = programme();
+    let mut new = old.clone();
+    new.groups[0].title = "Risicobeperking van jihadgangers".to_string();
+    let d = diff(&old, &new);
+    let kinds: Vec<_> = d
+        .groups
+        .iter()
+        .map(|g| (g.kind, g.old_number, g.new_number, g.title.is_some()))
+        .collect();
+    assert_eq!(kinds, [(EntryChangeKind::Changed, Some(1), Some(1), true)]);
+}
+
+#[test]
+fn a_word_replaced_in_a_summary_group_is_a_difference_though_case_and_punctuation_are_not() {
+    let programme = programme();
+    let summary = summary();
+    let before = diff(&programme, &summary).groups.len();
+    let mut edited = summary.clone();
+    let g = edited
+        .groups
+        .iter_mut()
+        .find(|g| g.number == 1)
+        .expect("group 1");
+    // One word for another, the punctuation as it was.
+    let first = g.text.split_whitespace().nth(1).unwrap().to_string();
+    g.text = g.text.replacen(&first, "anders", 1);
+    assert_eq!(diff(&programme, &edited).groups.len(), before + 1);
+    // Capitals alone: no difference.
+    let mut shouted = summary.clone();
+    for g in &mut shouted.groups {
+        if g.number == 1 {
+            g.text = g.text.to_uppercase();
+        }
+    }
+    assert_eq!(diff(&programme, &shouted).groups.len(), before);
+}
