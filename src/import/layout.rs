@@ -460,13 +460,18 @@ mod tests {
         assert_eq!(detect("1. Een titel\na. Een item\n"), Layout::Plain);
     }
 
+    /// Each line as (heading level, depth, text).
+    fn shapes(lines: &[Line]) -> Vec<(Option<u8>, u8, &str)> {
+        lines
+            .iter()
+            .map(|l| (l.heading, l.depth, l.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn markdown_keeps_list_numbers_and_drops_emphasis() {
         let lines = markdown("# Titel\n\n1. **Eerste** maatregel\n2. Tweede\n\n   - a. item\n");
-        let texts: Vec<_> = lines
-            .iter()
-            .map(|l| (l.heading, l.depth, l.text.as_str()))
-            .collect();
+        let texts = shapes(&lines);
         assert_eq!(
             texts,
             [
@@ -483,10 +488,7 @@ mod tests {
         let lines = html(
             "<html><body><nav><a>Home</a></nav><h2>Thema</h2><ol start=\"3\"><li>Drie<ol type=\"a\"><li>een</li></ol></li></ol><script>x()</script></body></html>",
         );
-        let texts: Vec<_> = lines
-            .iter()
-            .map(|l| (l.heading, l.depth, l.text.as_str()))
-            .collect();
+        let texts = shapes(&lines);
         assert_eq!(
             texts,
             [
