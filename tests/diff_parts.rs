@@ -324,3 +324,86 @@ fn a_word_replaced_in_a_summary_group_is_a_difference_though_case_and_punctuatio
     }
     assert_eq!(diff(&programme, &shouted).groups.len(), before);
 }
+
+#[test]
+fn renumbered_groups_pair_by_title_each_with_its_own() {
+    let old = programme();
+    let mut new = old.clone();
+    // Groups 4 and 5 become 7 and 6, listed in the new order 6, 7: each
+    // must find its own title, not the first group left over.
+    let (four, five) = (new.groups[3].clone(), new.groups[4].clone());
+    new.groups[3] = policydiff::snapshot::Group { number: 6, ..five };
+    new.groups[4] = policydiff::snapshot::Group { number: 7, ..four };
+    let d = diff(&old, &new);
+    let pairs: Vec<_> = d
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.kind,
+                g.old_number,
+                g.new_number,
+                g.title.is_some(),
+                g.text.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (EntryChangeKind::Changed, Some(5), Some(6), false, false),
+            (EntryChangeKind::Changed, Some(4), Some(7), false, false),
+        ]
+    );
+}
+
+#[test]
+fn summary_parts_differ_in_words_not_in_case() {
+    let programme = programme();
+    let summary = summary();
+    let parts_of = |s: &policydiff::snapshot::Snapshot| {
+        diff(&programme, s)
+            .groups
+            .iter()
+            .find(|g| g.new_number == Some(3))
+            .map_or(0, |g| g.parts.len())
+    };
+    let before = parts_of(&summary);
+    let mut edited = summary.clone();
+    let g = edited.groups.iter_mut().find(|g| g.number == 3).unwrap();
+    g.parts[0].text = g.parts[0].text.to_uppercase();
+    assert_eq!(
+        parts_of(&edited),
+        before,
+        "capitals alone are no difference"
+    );
+    let g = edited.groups.iter_mut().find(|g| g.number == 3).unwrap();
+    let word = g.parts[0]
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    g.parts[0].text = g.parts[0].text.replacen(&word, "ANDERS", 1);
+    assert_eq!(parts_of(&edited), before + 1, "a replaced word is");
+}
+
+#[test]
+fn a_new_section_is_an_added_section() {
+    let old = programme();
+    let mut new = old.clone();
+    let theme = new.themes.iter_mut().find(|t| t.number == 5).unwrap();
+    theme.sections.push(policydiff::snapshot::Section {
+        title: "Europees".to_string(),
+        aims: vec!["Samenwerken binnen de EU".to_string()],
+        lines: None,
+    });
+    let d = diff(&old, &new);
+    assert_eq!(d.themes.len(), 1);
+    let sections: Vec<_> = d.themes[0]
+        .sections
+        .iter()
+        .map(|s| (s.kind, s.new_key.as_deref()))
+        .collect();
+    assert_eq!(sections, [(EntryChangeKind::Added, Some("Europees"))]);
+}
