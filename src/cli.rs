@@ -47,7 +47,7 @@ const EXAMPLES: &str = "\
 Examples:
   policydiff list
   policydiff show actieprogramma-2014 --theme 5
-  policydiff diff actieprogramma-2014 examples/actieprogramma-2015-voorbeeld.json
+  policydiff diff actieprogramma-2014 examples/series/actieprogramma-2015/snapshot.json
   policydiff check --format github --min-severity warning
   policydiff import versions/actieprogramma-2014/source.txt --kind programme --id draft --stdout";
 
@@ -67,7 +67,7 @@ Examples:
     /// Align two versions and report what changed
     #[command(after_help = "\
 Examples:
-  policydiff diff actieprogramma-2014 examples/actieprogramma-2015-voorbeeld.json
+  policydiff diff actieprogramma-2014 examples/series/actieprogramma-2015/snapshot.json
   policydiff diff OLD NEW --stat --width 80
   policydiff diff OLD NEW --only status,added --exit-code
   policydiff diff OLD NEW --format html -o report.html
@@ -87,6 +87,22 @@ Examples:
   policydiff import versions/actieprogramma-2014/source.txt --kind programme --id draft --stdout
   policydiff import page.txt --kind summary --id samenvatting-2015 --describes actieprogramma-2015")]
     Import(ImportArgs),
+    /// Follow every measure across a series of versions
+    #[command(after_help = "\
+Examples:
+  policydiff history --versions examples/series
+  policydiff history actieprogramma-2014 examples/series/actieprogramma-2015 examples/series/actieprogramma-2016
+  policydiff history --versions examples/series --measure 14
+  policydiff history --git versions/actieprogramma-2014/snapshot.json
+  policydiff history --versions examples/series --format html -o history.html")]
+    History(HistoryArgs),
+    /// The diff driver for git: makes `git diff` and `git log -p` show
+    /// snapshot.json changes measure by measure (set-up in the README)
+    #[command(
+        name = "git-diff",
+        after_help = "Set-up, once per repository:\n  echo 'snapshot.json diff=policydiff' >> .gitattributes\n  git config diff.policydiff.command 'policydiff git-diff'"
+    )]
+    GitDiff(GitDiffArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +197,62 @@ pub enum DiffFormat {
     Json,
     Markdown,
     Html,
+    /// One row per measure entry, for a spreadsheet, R or pandas
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The versions, oldest first [default: every programme in the store,
+    /// in date order]; each an id, a path, or `REV:path` from git
+    #[arg(id = "series", value_name = "VERSION", conflicts_with = "git")]
+    pub versions: Vec<String>,
+    /// Every committed revision of this snapshot file, oldest first (labelled
+    /// by commit date and short hash)
+    #[arg(long, value_name = "PATH")]
+    pub git: Option<PathBuf>,
+    /// One lineage in full: measure N of the first version, or `N@VERSION`
+    /// (N in that version, named by id or label)
+    #[arg(long, value_name = "N[@VERSION]")]
+    pub measure: Option<String>,
+    /// Only the measures that changed at some point
+    #[arg(long)]
+    pub changed: bool,
+    /// Text (table and events), JSON (docs/history-format.md), CSV (one row
+    /// per lineage), Markdown, or a self-contained HTML page
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+    pub format: HistoryFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+}
+
+/// What git passes an external diff command (`GIT_EXTERNAL_DIFF`):
+/// `path old-file old-hex old-mode new-file new-hex new-mode`, and for a
+/// rename the new path and a similarity line.
+#[derive(Debug, Args)]
+pub struct GitDiffArgs {
+    /// The path in the repository
+    pub path: String,
+    /// The old side's file (`/dev/null` when the file is new)
+    pub old_file: PathBuf,
+    pub old_hex: String,
+    pub old_mode: String,
+    /// The new side's file (`/dev/null` when the file was deleted)
+    pub new_file: PathBuf,
+    pub new_hex: String,
+    pub new_mode: String,
+    /// For renames: the new path and git's similarity line
+    #[arg(num_args = 0..=2)]
+    pub rename: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]

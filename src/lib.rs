@@ -12,6 +12,7 @@ pub mod cli;
 pub mod command;
 pub mod diff;
 pub mod exit_code;
+pub mod history;
 pub mod import;
 pub mod load;
 pub mod output;

@@ -16,7 +16,7 @@ fn policydiff() -> Command {
 }
 
 const OLD: &str = "actieprogramma-2014";
-const EXAMPLE: &str = "examples/actieprogramma-2015-voorbeeld.json";
+const EXAMPLE: &str = "examples/series/actieprogramma-2015/snapshot.json";
 
 fn stderr_of(args: &[&str]) -> (i32, String) {
     let out = policydiff().args(args).output().unwrap();

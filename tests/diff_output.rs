@@ -36,7 +36,7 @@ fn json(d: &Diff) -> String {
 #[test]
 fn the_example_file_is_the_edited_programme_the_readme_shows() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/actieprogramma-2015-voorbeeld.json");
+        .join("examples/series/actieprogramma-2015/snapshot.json");
     let want = edited_programme().to_json();
     if std::env::var_os("POLICYDIFF_BLESS").is_some() {
         std::fs::write(&path, &want).unwrap();
@@ -44,7 +44,7 @@ fn the_example_file_is_the_edited_programme_the_readme_shows() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "examples/actieprogramma-2015-voorbeeld.json is stale; rerun with POLICYDIFF_BLESS=1"
+        "examples/series/actieprogramma-2015/snapshot.json is stale; rerun with POLICYDIFF_BLESS=1"
     );
 }
 

@@ -264,7 +264,7 @@ fn piped_text_wraps_to_columns_and_width_wins_over_it() {
             .args([
                 "diff",
                 "actieprogramma-2014",
-                "examples/actieprogramma-2015-voorbeeld.json",
+                "examples/series/actieprogramma-2015/snapshot.json",
             ])
             .args(extra)
             .output()

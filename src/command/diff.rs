@@ -103,6 +103,7 @@ pub fn run(
         DiffFormat::Json => json::diff::render(&shown, &story),
         DiffFormat::Markdown => crate::render::markdown::diff(&shown, old, new),
         DiffFormat::Html => crate::render::html::diff(&shown, old, new),
+        DiffFormat::Csv => crate::render::csv::diff(&shown),
         _ => text::diff::render(
             &shown,
             &story,

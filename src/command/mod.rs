@@ -3,6 +3,8 @@
 
 mod check;
 mod diff;
+mod git_diff;
+mod history;
 mod import;
 mod list;
 mod show;
@@ -35,6 +37,8 @@ pub fn run(
         Command::Diff(args) => diff::run(&args, ctx, out, err),
         Command::Check(args) => check::run(&args, ctx, out, err),
         Command::Import(args) => import::run(&args, ctx, out, err),
+        Command::History(args) => history::run(&args, ctx, out, err),
+        Command::GitDiff(args) => git_diff::run(&args, ctx, out),
     }
 }
 

@@ -177,7 +177,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// `strengthened B → V`, `settled ? → V`.
-fn status_words(s: &StatusChange) -> String {
+pub fn status_words(s: &StatusChange) -> String {
     let arrow = format!("{} → {}", s.old.short(), s.new.short());
     match (s.kind.is_change(), s.direction) {
         (true, Some(d)) => format!("{d} {arrow}"),

@@ -76,6 +76,13 @@ pub enum LoadError {
         reason: String,
     },
 
+    #[error("cannot read `{name}` from git: {message}; {fix}")]
+    Git {
+        name: String,
+        message: String,
+        fix: String,
+    },
+
     #[error("cannot read the version store `{}`: {source}", path.display())]
     Store {
         path: PathBuf,

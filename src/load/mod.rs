@@ -9,6 +9,7 @@
 mod builtin;
 mod error;
 pub mod file;
+pub mod git;
 mod locate;
 pub mod validate;
 
@@ -143,6 +144,12 @@ impl Store {
         if folder.is_dir() {
             return load_path_as(&folder.join(SNAPSHOT_FILE), rules);
         }
+        // `REV:path`, unless a file of that name exists (ids hold no colon).
+        if let Some(rp) = git::rev_path(name) {
+            if !folder.exists() {
+                return load_git(rp, rules);
+            }
+        }
         let looks_like_path = name.contains('/')
             || name.contains(std::path::MAIN_SEPARATOR)
             || name.ends_with(".json")
@@ -240,6 +247,29 @@ fn load_stdin(rules: Rules) -> Result<Loaded, LoadError> {
         text,
         source_text: None,
         source_path: None,
+    })
+}
+
+/// `REV:path`: a snapshot as a commit of the repository has it, with the
+/// source text it names from the same commit.
+fn load_git(rp: git::RevPath<'_>, rules: Rules) -> Result<Loaded, LoadError> {
+    let (bytes, commit, path) = git::read(rp)?;
+    let shown = PathBuf::from(rp.name());
+    let text = decode(bytes, &shown)?;
+    let snapshot = rules.parse(&text, &shown)?;
+    let (source_path, source_text) = match &snapshot.source {
+        None => (None, None),
+        Some(s) => (
+            Some(PathBuf::from(format!("{}:{}", rp.rev, s.file))),
+            git::source_text(&commit, &path, &s.file),
+        ),
+    };
+    Ok(Loaded {
+        snapshot,
+        path: shown,
+        text,
+        source_text,
+        source_path,
     })
 }
 

@@ -4,6 +4,7 @@
 //! report of `check`. Only the command layer decides where text goes.
 
 pub mod color;
+pub mod csv;
 pub mod findings;
 pub mod github;
 pub mod html;

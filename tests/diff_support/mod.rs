@@ -181,7 +181,7 @@ pub fn reference(measure: u32) -> Reference {
 }
 
 /// The edited copy the README shows, also shipped as
-/// `examples/actieprogramma-2015-voorbeeld.json`.
+/// `examples/series/actieprogramma-2015/snapshot.json`.
 pub fn edited_programme() -> Snapshot {
     let mut new = programme();
     measure_mut(&mut new, 2).status = settled(Status::Strengthened);

@@ -58,9 +58,7 @@ pub fn status_chart(caption: &str, series: &[Series<'_>]) -> String {
         r#"<title id="chart-title">{}</title>"#,
         escape(caption)
     );
-    // Textures as well as colours, so that B and N differ in black and white:
-    // N is dotted, an uncertain status hatched.
-    svg.push_str(r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#c4c9cf"/></pattern><pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#009e73"/><circle cx="2.5" cy="2.5" r="1" fill="#ffffff"/></pattern></defs>"##);
+    svg.push_str(TEXTURES);
     legend(&mut svg);
     for (i, (number, title)) in themes.iter().enumerate() {
         let y0 = TOP + i as f64 * (group_h + THEME_GAP);
@@ -97,6 +95,10 @@ pub fn status_chart(caption: &str, series: &[Series<'_>]) -> String {
     svg.push_str("</svg>");
     svg
 }
+
+/// Textures as well as colours, so that B and N differ in black and white:
+/// N is dotted, an uncertain status hatched.
+const TEXTURES: &str = r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#c4c9cf"/></pattern><pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#009e73"/><circle cx="2.5" cy="2.5" r="1" fill="#ffffff"/></pattern></defs>"##;
 
 /// (letter shown, fill, text colour) for B, V, N and uncertain.
 const SEGMENTS: [(&str, &str, &str); 4] = [
@@ -174,4 +176,43 @@ fn truncate(text: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// One stacked bar per version: the B/V/N counts of a series of versions
+/// (`history`), labelled by version, oldest at the top.
+pub fn versions_chart(caption: &str, versions: &[(&str, ThemeCount)]) -> String {
+    let max = versions
+        .iter()
+        .map(|(_, c)| c.existing + c.strengthened + c.new + c.uncertain)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let scale = BAR_W / max as f64;
+    let height = TOP + versions.len() as f64 * (BAR_H + THEME_GAP) + 4.0;
+    let width = LABEL_W + BAR_W + 40.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="versions-chart-title" viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-size="12" font-family="system-ui, sans-serif">"#
+    );
+    let _ = write!(
+        svg,
+        r#"<title id="versions-chart-title">{}</title>"#,
+        escape(caption)
+    );
+    svg.push_str(TEXTURES);
+    legend(&mut svg);
+    for (i, (label, counts)) in versions.iter().enumerate() {
+        let y = TOP + i as f64 * (BAR_H + THEME_GAP);
+        let _ = write!(
+            svg,
+            r#"<text x="0" y="{:.1}" dominant-baseline="middle"><title>{}</title>{}</text>"#,
+            y + BAR_H / 2.0,
+            escape(label),
+            escape(&truncate(label, 38))
+        );
+        bar(&mut svg, counts, y, scale);
+    }
+    svg.push_str("</svg>");
+    svg
 }

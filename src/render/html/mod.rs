@@ -11,11 +11,13 @@ pub mod chart;
 mod check;
 mod diff;
 pub mod escape;
+mod history;
 mod show;
 
 pub use check::check;
 pub use diff::diff;
 pub use escape::escape;
+pub use history::history;
 pub use show::show;
 pub(crate) use show::shown_counts;
 

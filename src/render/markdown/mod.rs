@@ -7,10 +7,12 @@
 
 mod check;
 mod diff;
+mod history;
 mod show;
 
 pub use check::{check, check_within};
 pub use diff::{diff, diff_within};
+pub use history::history;
 pub(crate) use show::ranges;
 pub use show::{show, show_within};
 

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod history;
 pub mod list;
 pub mod show;
 
