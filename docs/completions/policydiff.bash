@@ -22,8 +22,14 @@ _policydiff() {
             policydiff,diff)
                 cmd="policydiff__subcmd__diff"
                 ;;
+            policydiff,git-diff)
+                cmd="policydiff__subcmd__git__subcmd__diff"
+                ;;
             policydiff,help)
                 cmd="policydiff__subcmd__help"
+                ;;
+            policydiff,history)
+                cmd="policydiff__subcmd__history"
                 ;;
             policydiff,import)
                 cmd="policydiff__subcmd__import"
@@ -40,8 +46,14 @@ _policydiff() {
             policydiff__subcmd__help,diff)
                 cmd="policydiff__subcmd__help__subcmd__diff"
                 ;;
+            policydiff__subcmd__help,git-diff)
+                cmd="policydiff__subcmd__help__subcmd__git__subcmd__diff"
+                ;;
             policydiff__subcmd__help,help)
                 cmd="policydiff__subcmd__help__subcmd__help"
+                ;;
+            policydiff__subcmd__help,history)
+                cmd="policydiff__subcmd__help__subcmd__history"
                 ;;
             policydiff__subcmd__help,import)
                 cmd="policydiff__subcmd__help__subcmd__import"
@@ -59,7 +71,7 @@ _policydiff() {
 
     case "${cmd}" in
         policydiff)
-            opts="-h -V --versions --color --width --help --version list show diff check import help"
+            opts="-h -V --versions --color --width --help --version list show diff check import history git-diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -138,7 +150,7 @@ _policydiff() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "text json markdown html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json markdown html csv" -- "${cur}"))
                     return 0
                     ;;
                 --only)
@@ -188,8 +200,34 @@ _policydiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        policydiff__subcmd__git__subcmd__diff)
+            opts="-h --versions --color --width --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --versions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         policydiff__subcmd__help)
-            opts="list show diff check import help"
+            opts="list show diff check import history git-diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,7 +268,35 @@ _policydiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        policydiff__subcmd__help__subcmd__git__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         policydiff__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        policydiff__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -279,6 +345,52 @@ _policydiff() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        policydiff__subcmd__history)
+            opts="-o -h --git --measure --changed --format --output --force --versions --color --width --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --git)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --measure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --versions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

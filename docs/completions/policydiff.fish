@@ -36,6 +36,8 @@ complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "show" -d 'Sho
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "diff" -d 'Align two versions and report what changed'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "check" -d 'Check versions for inconsistencies'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "import" -d 'Turn extracted text into a snapshot draft'
+complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "history" -d 'Follow every measure across a series of versions'
+complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "git-diff" -d 'The diff driver for git: makes `git diff` and `git log -p` show snapshot.json changes measure by measure (set-up in the README)'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c policydiff -n "__fish_policydiff_using_subcommand list" -l format -d 'How to print the list: a table, or JSON for scripts' -r -f -a "table\t''
 json\t''"
@@ -63,7 +65,8 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand show" -s h -l help
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l format -d 'Text (summary, table, word differences), JSON (docs/diff-format.md), Markdown for a pull-request comment, or a self-contained HTML page' -r -f -a "text\t''
 json\t''
 markdown\t''
-html\t''"
+html\t''
+csv\t'One row per measure entry, for a spreadsheet, R or pandas'"
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l only -d 'Report only these change classes (comma-separated)' -r -f -a "added\t''
 removed\t''
 status\t''
@@ -86,7 +89,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l width -d 
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l stat -d 'Print only the summary line and the table of changes'
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l exit-code -d 'Exit with 1 when there are differences (0 otherwise)'
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l force -d 'Replace FILE if it exists'
-complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c policydiff -n "__fish_policydiff_using_subcommand check" -l format -d 'Text grouped by file, JSON (docs/check-format.md), GitHub workflow annotations, Markdown, or a self-contained HTML page' -r -f -a "text\t''
 json\t''
 github\t''
@@ -121,9 +124,33 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l width -
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l stdout -d 'Print the draft instead of writing it to the store'
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l force -d 'Replace an existing version of that id'
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -s h -l help -d 'Print help'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import help" -f -a "list" -d 'List the versions in the store'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import help" -f -a "show" -d 'Show one version\'s measures (or a summary page\'s groups)'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import help" -f -a "diff" -d 'Align two versions and report what changed'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import help" -f -a "check" -d 'Check versions for inconsistencies'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import help" -f -a "import" -d 'Turn extracted text into a snapshot draft'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l git -d 'Every committed revision of this snapshot file, oldest first (labelled by commit date and short hash)' -r -F
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l measure -d 'One lineage in full: measure N of the first version, or `N@VERSION` (N in that version, named by id or label)' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l format -d 'Text (table and events), JSON (docs/history-format.md), CSV (one row per lineage), Markdown, or a self-contained HTML page' -r -f -a "text\t''
+json\t''
+csv\t''
+markdown\t''
+html\t''"
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -s o -l output -d 'Write the report to FILE instead of standard output' -r -F
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l versions -d 'The version store: a folder with one sub-folder per version [default: ./versions if it exists; the shipped versions are reachable by id from any store]' -r -F
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l color -d 'When to colour the output: auto means only on a terminal, and not when NO_COLOR is set or TERM is dumb' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l changed -d 'Only the measures that changed at some point'
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l force -d 'Replace FILE if it exists'
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -s h -l help -d 'Print help'
+complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l versions -d 'The version store: a folder with one sub-folder per version [default: ./versions if it exists; the shipped versions are reachable by id from any store]' -r -F
+complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l color -d 'When to colour the output: auto means only on a terminal, and not when NO_COLOR is set or TERM is dumb' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -s h -l help -d 'Print help'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "list" -d 'List the versions in the store'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "show" -d 'Show one version\'s measures (or a summary page\'s groups)'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "diff" -d 'Align two versions and report what changed'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "check" -d 'Check versions for inconsistencies'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "import" -d 'Turn extracted text into a snapshot draft'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "history" -d 'Follow every measure across a series of versions'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "git-diff" -d 'The diff driver for git: makes `git diff` and `git log -p` show snapshot.json changes measure by measure (set-up in the README)'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -168,6 +168,33 @@ check "diff: the <script> payload shows as text" dom diff text-contains "$SCRIPT
 check "diff: the onerror payload shows as text" dom diff text-contains "$IMG_PAYLOAD"
 check "diff: words are marked as inserted" test "$(dom diff count-tag ins)" -gt 0
 
+# --- the history of a series, ending with the edited copy with payloads -----
+SERIES=(actieprogramma-2014 examples/series/actieprogramma-2015 examples/series/actieprogramma-2016 "$EDITED")
+"$BIN" --versions versions history "${SERIES[@]}" --format html -o "$OUT/history.html" --force ||
+    fail "history --format html of the series"
+"$BIN" --versions versions history "${SERIES[@]}" --format json >"$OUT/history.json" ||
+    fail "history --format json of the series"
+render history
+read -r LINEAGES SUBSTANTIVE_LINEAGES CELLS VERSIONS < <(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+ls = d["lineages"]
+cells = sum(1 for l in ls for m in l["measures"] if m is not None)
+print(len(ls), sum(1 for l in ls if l["substantive"]), cells, len(d["versions"]))' "$OUT/history.json")
+expect "history: one timeline row per lineage (as the JSON lists them)" "$(dom history count-attr data-lineage)" "$LINEAGES"
+expect "history: one numbered cell per measure of every version" "$(dom history count-attr data-number)" "$CELLS"
+expect "history: headline counts the lineages changed in substance" "$(dom history attr data-substantive)" "$SUBSTANTIVE_LINEAGES"
+expect "history: headline counts the versions" "$(dom history attr data-versions)" "$VERSIONS"
+expect "history: one step section per pair of versions" "$(dom history count-attr data-step)" "$((VERSIONS - 1))"
+expect "history: the chart is there" "$(dom history count-tag svg)" 1
+expect "history: the title is unchanged (no script ran)" "$(dom history title)" "actieprogramma-2014 → edited · policydiff history"
+expect "history: no script element" "$(dom history count-tag script)" 0
+expect "history: no img element" "$(dom history count-tag img)" 0
+expect "history: no element has an onerror attribute" "$(dom history count-attr onerror)" 0
+check "history: the <script> payload shows as text" dom history text-contains "$SCRIPT_PAYLOAD"
+# The attribute payload stands in bodies and status evidence: the page shows
+# no body, and the evidence is a chip's tooltip (no element got onerror).
+
 # --- check of the shipped versions ------------------------------------------
 # check exits 1 when it finds errors; the report is written either way.
 "$BIN" --versions versions check --format html -o "$OUT/check.html" --force

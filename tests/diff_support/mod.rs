@@ -202,10 +202,10 @@ pub fn edited_programme() -> Snapshot {
     insert_after(&mut new, 11, fresh_measure(0, 1, "2015"));
     new.id = "actieprogramma-2015".to_string();
     new.title = "Actieprogramma Integrale Aanpak Jihadisme (fictitious 2015 edit)".to_string();
-    new.date = None;
+    new.date = Some("2015-06-15".to_string());
     new.source = None;
     new.notes = vec![
-        "A fictitious edit of actieprogramma-2014 for the README and the tests: measure 2 strengthened, an item inserted in 25, a word changed in 1b, 29 retitled, a glossary definition changed, and a new measure after 11 that renumbers 12–38 to 13–39.".to_string(),
+        "A fictitious edit of actieprogramma-2014 for the README and the tests, dated 2015-06-15 for the history example: measure 2 strengthened, an item inserted in 25, a word changed in 1b, 29 retitled, a glossary definition changed, and a new measure after 11 that renumbers 12–38 to 13–39.".to_string(),
     ];
     new
 }
