@@ -6,7 +6,10 @@
 //! IDF-weighted words; candidate pairs come from an inverted index of word
 //! trigram sketches (so the cost grows close to linearly, not n×m); a global
 //! one-to-one assignment takes the best-scoring candidates first, with the
-//! measure number only as a tie-break. Unpaired measures whose content is
+//! measure number only as a tie-break. A pair must also beat the overlap two
+//! unrelated measures reach by chance in these versions (`profile::Chance`),
+//! which on text written with few distinct words is far above the fixed
+//! minimum. Unpaired measures whose content is
 //! mostly accounted for by others become splits and merges.
 
 mod candidates;
@@ -18,7 +21,7 @@ pub use overrides::{AlignError, Overrides};
 pub use sequence::{Aligned, align_texts, normalized_eq};
 
 use crate::snapshot::{Measure, Snapshot};
-use profile::{Corpus, Profile, containment, dice};
+use profile::{Chance, Corpus, Profile, containment, dice};
 use std::collections::BTreeMap;
 
 /// Least content similarity (weighted Dice) for two measures to be paired.
@@ -251,6 +254,13 @@ pub fn align_measures(
         || Corpus::seal(&mut new_profiles),
     );
     let weights = corpus.weights();
+    let chance = corpus.chance(
+        old_profiles
+            .iter()
+            .chain(&new_profiles)
+            .map(|p| p.words.len())
+            .sum(),
+    );
     drop(corpus);
     Corpus::finish(&weights, &mut old_profiles);
     Corpus::finish(&weights, &mut new_profiles);
@@ -307,7 +317,13 @@ pub fn align_measures(
             continue;
         }
         let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
-        if similarity < MIN_PAIR_SIMILARITY {
+        if !beats_chance(
+            similarity,
+            &chance,
+            &weights,
+            &old_profiles[o],
+            &new_profiles[n],
+        ) {
             continue;
         }
         let bonus = if old_numbers[o] == new_numbers[n] {
@@ -393,7 +409,13 @@ pub fn align_measures(
                 continue;
             };
             let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
-            if similarity >= MIN_PAIR_SIMILARITY {
+            if beats_chance(
+                similarity,
+                &chance,
+                &weights,
+                &old_profiles[o],
+                &new_profiles[n],
+            ) {
                 old_free[o] = false;
                 new_free[n] = false;
                 old_to[o] = Some(n);
@@ -536,6 +558,21 @@ pub fn align_measures(
         added,
         removed,
     }
+}
+
+/// Whether a similarity is evidence of a pair: at least
+/// [`MIN_PAIR_SIMILARITY`], and above what two unrelated measures of this
+/// shape reach by chance in these versions (which matters on text written
+/// with few distinct words). Identical word sets are always evidence.
+fn beats_chance(
+    similarity: f64,
+    chance: &Chance,
+    weights: &[f64],
+    a: &Profile,
+    b: &Profile,
+) -> bool {
+    similarity >= MIN_PAIR_SIMILARITY
+        && (similarity >= 1.0 || similarity >= chance.bar(weights, a, b))
 }
 
 fn keep_top2(top: &mut [(f64, usize); 2], score: f64, partner: usize) {
