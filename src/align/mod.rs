@@ -9,8 +9,9 @@
 //! measure number only as a tie-break. A pair must also beat the overlap two
 //! unrelated measures reach by chance in these versions (`profile::Chance`),
 //! which on text written with few distinct words is far above the fixed
-//! minimum. Unpaired measures whose content is
-//! mostly accounted for by others become splits and merges.
+//! minimum. Unpaired measures whose content is mostly accounted for by
+//! others become splits and merges — beside a measure that continues, only
+//! if they hold content that left it: a copy of what stayed is added.
 
 mod candidates;
 mod overrides;
@@ -35,10 +36,12 @@ pub const MIN_PIECE_CONTAINMENT: f64 = 0.6;
 /// account for together.
 pub const MIN_SPLIT_COVERAGE: f64 = 0.6;
 
-/// When the measure a split (or merge) continues as already holds this much
-/// of the content by itself, the other pieces are copies (added or removed
-/// measures), not parts of a split.
-pub const MAX_CONTINUATION_COVERAGE: f64 = 0.8;
+/// When a split measure continues as one of the pieces, another piece is
+/// part of the split only if this much of what it shares with the old
+/// measure has left the continuing piece (weighted): content that moved, not
+/// a copy of content that stayed. Mirrored for merges: this much of what a
+/// merged-in measure brought must be new to the measure it joined.
+pub const MIN_MOVED_SHARE: f64 = 0.5;
 
 /// Added to a pair's score when both measures have the same number: enough to
 /// settle a near tie, never enough to beat content.
@@ -465,10 +468,15 @@ pub fn align_measures(
     let mut splits = Vec::new();
     for (o, mut pieces) in from_old {
         let continued = old_to[o];
-        if continued.is_some_and(|n| {
-            containment(&weights, &old_profiles[o], &new_profiles[n]) >= MAX_CONTINUATION_COVERAGE
-        }) {
-            continue;
+        if let Some(c) = continued {
+            pieces.retain(|n| {
+                moved_share(
+                    &weights,
+                    &old_profiles[o],
+                    &new_profiles[*n],
+                    &new_profiles[c],
+                ) >= MIN_MOVED_SHARE
+            });
         }
         pieces.extend(continued);
         pieces.sort_unstable();
@@ -489,10 +497,15 @@ pub fn align_measures(
     let mut merges = Vec::new();
     for (n, mut pieces) in into_new {
         let continued = new_from[n];
-        if continued.is_some_and(|o| {
-            containment(&weights, &new_profiles[n], &old_profiles[o]) >= MAX_CONTINUATION_COVERAGE
-        }) {
-            continue;
+        if let Some(c) = continued {
+            pieces.retain(|o| {
+                moved_share(
+                    &weights,
+                    &new_profiles[n],
+                    &old_profiles[*o],
+                    &old_profiles[c],
+                ) >= MIN_MOVED_SHARE
+            });
         }
         pieces.extend(continued);
         pieces.sort_unstable();
@@ -591,6 +604,30 @@ fn rival(top: &[(f64, usize); 2], partner: usize) -> f64 {
     } else {
         top[0].0
     }
+}
+
+/// How much of what `piece` shares with `whole` is not in `rest`, in 0..=1
+/// (weighted). For a split, `whole` is the old measure, `piece` a new
+/// measure drawn from it and `rest` the new measure it continues as: 1 when
+/// the piece took content away, 0 when it only repeats what stayed. For a
+/// merge, the same with old and new swapped.
+fn moved_share(weights: &[f64], whole: &Profile, piece: &Profile, rest: &Profile) -> f64 {
+    let (mut drawn, mut kept) = (0.0, 0.0);
+    for w in piece
+        .words
+        .iter()
+        .filter(|w| whole.words.binary_search(w).is_ok())
+    {
+        let wt = weights.get(*w as usize).copied().unwrap_or(0.0);
+        drawn += wt;
+        if rest.words.binary_search(w).is_ok() {
+            kept += wt;
+        }
+    }
+    if drawn <= 0.0 {
+        return 0.0;
+    }
+    (1.0 - kept / drawn).clamp(0.0, 1.0)
 }
 
 /// The candidate holding most of a piece's content, if it holds enough.
