@@ -37,10 +37,10 @@ pub const MIN_PIECE_CONTAINMENT: f64 = 0.6;
 pub const MIN_SPLIT_COVERAGE: f64 = 0.6;
 
 /// When a split measure continues as one of the pieces, another piece is
-/// part of the split only if this much of what it shares with the old
-/// measure has left the continuing piece (weighted): content that moved, not
-/// a copy of content that stayed. Mirrored for merges: this much of what a
-/// merged-in measure brought must be new to the measure it joined.
+/// part of the split only if it holds content that left the old measure:
+/// this much (weighted) of what it drew from the old measure, or of all the
+/// old measure lost (see `took_content`). A copy of content that stayed is
+/// an added measure. Mirrored for merges.
 pub const MIN_MOVED_SHARE: f64 = 0.5;
 
 /// Added to a pair's score when both measures have the same number: enough to
@@ -470,12 +470,12 @@ pub fn align_measures(
         let continued = old_to[o];
         if let Some(c) = continued {
             pieces.retain(|n| {
-                moved_share(
+                took_content(
                     &weights,
                     &old_profiles[o],
                     &new_profiles[*n],
                     &new_profiles[c],
-                ) >= MIN_MOVED_SHARE
+                )
             });
         }
         pieces.extend(continued);
@@ -499,12 +499,12 @@ pub fn align_measures(
         let continued = new_from[n];
         if let Some(c) = continued {
             pieces.retain(|o| {
-                moved_share(
+                took_content(
                     &weights,
                     &new_profiles[n],
                     &old_profiles[*o],
                     &old_profiles[c],
-                ) >= MIN_MOVED_SHARE
+                )
             });
         }
         pieces.extend(continued);
@@ -606,28 +606,38 @@ fn rival(top: &[(f64, usize); 2], partner: usize) -> f64 {
     }
 }
 
-/// How much of what `piece` shares with `whole` is not in `rest`, in 0..=1
-/// (weighted). For a split, `whole` is the old measure, `piece` a new
-/// measure drawn from it and `rest` the new measure it continues as: 1 when
-/// the piece took content away, 0 when it only repeats what stayed. For a
-/// merge, the same with old and new swapped.
-fn moved_share(weights: &[f64], whole: &Profile, piece: &Profile, rest: &Profile) -> f64 {
-    let (mut drawn, mut kept) = (0.0, 0.0);
-    for w in piece
-        .words
-        .iter()
-        .filter(|w| whole.words.binary_search(w).is_ok())
-    {
-        let wt = weights.get(*w as usize).copied().unwrap_or(0.0);
-        drawn += wt;
-        if rest.words.binary_search(w).is_ok() {
-            kept += wt;
+/// Whether `piece`, drawn from `whole`, took content away from it rather
+/// than copying part of it, where `whole` continues as `rest`. For a split,
+/// `whole` is the old measure, `piece` another new measure drawn from it and
+/// `rest` the new measure it continues as; for a merge, old and new swap
+/// places (`whole` the new measure, `piece` a merged-in old one, `rest` the
+/// old measure it continues).
+///
+/// The content that moved is what the piece shares with `whole` that `rest`
+/// does not hold. It took content away when that is at least
+/// [`MIN_MOVED_SHARE`] of what the piece drew from `whole` — or of all that
+/// `whole` lost (`rest` lacks), for a piece whose words also stand elsewhere
+/// in the measure, as long as it is not a stray word of a copy: at least half
+/// as much again of what the piece drew. A copy of what stayed moved nothing.
+fn took_content(weights: &[f64], whole: &Profile, piece: &Profile, rest: &Profile) -> bool {
+    let weight = |w: &u32| weights.get(*w as usize).copied().unwrap_or(0.0);
+    let lacks = |p: &Profile, w: &u32| p.words.binary_search(w).is_err();
+    let (mut drawn, mut moved) = (0.0, 0.0);
+    for w in piece.words.iter().filter(|w| !lacks(whole, w)) {
+        drawn += weight(w);
+        if lacks(rest, w) {
+            moved += weight(w);
         }
     }
-    if drawn <= 0.0 {
-        return 0.0;
-    }
-    (1.0 - kept / drawn).clamp(0.0, 1.0)
+    let lost: f64 = whole
+        .words
+        .iter()
+        .filter(|w| lacks(rest, w))
+        .map(weight)
+        .sum();
+    moved > 0.0
+        && (moved >= MIN_MOVED_SHARE * drawn
+            || (moved >= MIN_MOVED_SHARE * lost && moved >= MIN_MOVED_SHARE / 2.0 * drawn))
 }
 
 /// The candidate holding most of a piece's content, if it holds enough.
