@@ -173,6 +173,7 @@ const RICH: usize = 20_000;
 /// How many made-up words a low-vocabulary programme draws from: with the
 /// policy word list and the glue, about 230 distinct words, so that any two
 /// unrelated measures share a good part of their words by chance.
+#[allow(dead_code, reason = "for tests/align_weak_pairs.rs, not every bench")]
 pub const LOW_VOCABULARY: usize = 110;
 
 /// A content word: mostly from the policy word list, otherwise one of
@@ -281,6 +282,7 @@ pub fn programme(n: usize, seed: u64) -> Snapshot {
 }
 
 /// A programme of `n` measures written with about 230 distinct words.
+#[allow(dead_code, reason = "for tests/align_weak_pairs.rs, not every bench")]
 pub fn low_vocabulary_programme(n: usize, seed: u64) -> Snapshot {
     programme_from(n, seed, LOW_VOCABULARY)
 }
