@@ -211,7 +211,9 @@ pub(crate) struct Chance {
 
 /// How many standard deviations above the expected chance overlap a pair's
 /// similarity must be. Candidates are the measures that look most alike out
-/// of thousands, so the bar sits far out in the tail.
+/// of thousands, so the bar sits far out in the tail: in a low-vocabulary
+/// programme of 3,000 measures (`tests/align_weak_pairs.rs`) unrelated
+/// candidates reach 4.2 deviations, pairs with three words changed 7.9.
 pub(crate) const CHANCE_DEVIATIONS: f64 = 6.0;
 
 impl Chance {
