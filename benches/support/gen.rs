@@ -167,20 +167,30 @@ fn made_up(mut index: usize) -> String {
     out
 }
 
-/// A content word: mostly from the policy word list, otherwise one of 20,000
-/// made-up words drawn with a skew towards the first ones (Zipf-like).
-fn content_word(rng: &mut Rng) -> String {
+/// How many made-up words policy-like text draws from.
+const RICH: usize = 20_000;
+
+/// How many made-up words a low-vocabulary programme draws from: with the
+/// policy word list and the glue, about 230 distinct words, so that any two
+/// unrelated measures share a good part of their words by chance.
+#[allow(dead_code, reason = "for tests/align_weak_pairs.rs, not every bench")]
+pub const LOW_VOCABULARY: usize = 110;
+
+/// A content word: mostly from the policy word list, otherwise one of
+/// `made_up` made-up words drawn with a skew towards the first ones
+/// (Zipf-like).
+fn content_word(rng: &mut Rng, made_up_words: usize) -> String {
     if rng.chance(400) {
         WORDS[rng.below(WORDS.len())].to_string()
     } else {
-        let bound = rng.below(20_000) + 1;
-        made_up(rng.below(bound) * 7919 % 20_000)
+        let bound = rng.below(made_up_words) + 1;
+        made_up(rng.below(bound) * 7919 % made_up_words.max(1))
     }
 }
 
 /// A sentence of `min..min + spread` words, alternating content words and
 /// glue, with a number now and then.
-fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
+fn sentence(rng: &mut Rng, min: usize, spread: usize, made_up_words: usize) -> String {
     let words = min + rng.below(spread.max(1));
     let mut out: Vec<String> = Vec::with_capacity(words);
     for i in 0..words {
@@ -189,7 +199,7 @@ fn sentence(rng: &mut Rng, min: usize, spread: usize) -> String {
         } else if rng.chance(60) {
             out.push(format!("{}", 1000 + rng.below(90_000)));
         } else {
-            out.push(content_word(rng));
+            out.push(content_word(rng, made_up_words));
         }
     }
     let mut s = out.join(" ");
@@ -214,9 +224,11 @@ fn status(rng: &mut Rng) -> StatusRecord {
     }
 }
 
-fn item(rng: &mut Rng, depth: usize, index: usize) -> Item {
+fn item(rng: &mut Rng, depth: usize, index: usize, made_up_words: usize) -> Item {
     let sub = if depth == 0 && rng.chance(150) {
-        (0..2 + rng.below(2)).map(|k| item(rng, 1, k)).collect()
+        (0..2 + rng.below(2))
+            .map(|k| item(rng, 1, k, made_up_words))
+            .collect()
     } else {
         Vec::new()
     };
@@ -226,7 +238,7 @@ fn item(rng: &mut Rng, depth: usize, index: usize) -> Item {
         } else {
             roman_label(index + 1)
         },
-        text: sentence(rng, 10, 20),
+        text: sentence(rng, 10, 20, made_up_words),
         status: None,
         items: sub,
         footnotes: Vec::new(),
@@ -236,16 +248,24 @@ fn item(rng: &mut Rng, depth: usize, index: usize) -> Item {
 }
 
 pub fn measure(rng: &mut Rng, number: u32, theme: u32) -> Measure {
-    let items: Vec<Item> = (0..rng.below(5)).map(|i| item(rng, 0, i)).collect();
+    measure_from(rng, number, theme, RICH)
+}
+
+/// A measure whose content words come from the policy word list and the
+/// first `made_up_words` made-up words.
+pub fn measure_from(rng: &mut Rng, number: u32, theme: u32, made_up_words: usize) -> Measure {
+    let items: Vec<Item> = (0..rng.below(5))
+        .map(|i| item(rng, 0, i, made_up_words))
+        .collect();
     Measure {
         number,
-        title: sentence(rng, 6, 6),
+        title: sentence(rng, 6, 6, made_up_words),
         theme,
         section: None,
         status: status(rng),
         lead_in: None,
         body: if items.is_empty() {
-            Some(sentence(rng, 20, 30))
+            Some(sentence(rng, 20, 30, made_up_words))
         } else {
             None
         },
@@ -258,12 +278,22 @@ pub fn measure(rng: &mut Rng, number: u32, theme: u32) -> Measure {
 
 /// A programme of `n` measures in five themes.
 pub fn programme(n: usize, seed: u64) -> Snapshot {
+    programme_from(n, seed, RICH)
+}
+
+/// A programme of `n` measures written with about 230 distinct words.
+#[allow(dead_code, reason = "for tests/align_weak_pairs.rs, not every bench")]
+pub fn low_vocabulary_programme(n: usize, seed: u64) -> Snapshot {
+    programme_from(n, seed, LOW_VOCABULARY)
+}
+
+fn programme_from(n: usize, seed: u64, made_up_words: usize) -> Snapshot {
     let mut rng = Rng::new(seed);
     let themes: Vec<Theme> = (1..=5)
         .map(|t| Theme {
             number: t,
-            title: sentence(&mut rng, 3, 1),
-            aims: vec![sentence(&mut rng, 8, 1)],
+            title: sentence(&mut rng, 3, 1, made_up_words),
+            aims: vec![sentence(&mut rng, 8, 1, made_up_words)],
             sections: Vec::new(),
             paragraphs: Vec::new(),
             note: None,
@@ -271,7 +301,14 @@ pub fn programme(n: usize, seed: u64) -> Snapshot {
         })
         .collect();
     let measures = (0..n)
-        .map(|i| measure(&mut rng, (i + 1) as u32, (i * 5 / n.max(1)) as u32 + 1))
+        .map(|i| {
+            measure_from(
+                &mut rng,
+                (i + 1) as u32,
+                (i * 5 / n.max(1)) as u32 + 1,
+                made_up_words,
+            )
+        })
         .collect();
     let mut s = Snapshot::new(Kind::Programme, &format!("synthetic-{n}"));
     s.title = "Synthetisch actieprogramma".to_string();

@@ -6,8 +6,12 @@
 //! IDF-weighted words; candidate pairs come from an inverted index of word
 //! trigram sketches (so the cost grows close to linearly, not n×m); a global
 //! one-to-one assignment takes the best-scoring candidates first, with the
-//! measure number only as a tie-break. Unpaired measures whose content is
-//! mostly accounted for by others become splits and merges.
+//! measure number only as a tie-break. A pair must also beat the overlap two
+//! unrelated measures reach by chance in these versions (`profile::Chance`),
+//! which on text written with few distinct words is far above the fixed
+//! minimum. Unpaired measures whose content is mostly accounted for by
+//! others become splits and merges — beside a measure that continues, only
+//! if they hold content that left it: a copy of what stayed is added.
 
 mod candidates;
 mod overrides;
@@ -18,7 +22,7 @@ pub use overrides::{AlignError, Overrides};
 pub use sequence::{Aligned, align_texts, normalized_eq};
 
 use crate::snapshot::{Measure, Snapshot};
-use profile::{Corpus, Profile, containment, dice};
+use profile::{Chance, Corpus, Profile, containment, dice};
 use std::collections::BTreeMap;
 
 /// Least content similarity (weighted Dice) for two measures to be paired.
@@ -32,10 +36,12 @@ pub const MIN_PIECE_CONTAINMENT: f64 = 0.6;
 /// account for together.
 pub const MIN_SPLIT_COVERAGE: f64 = 0.6;
 
-/// When the measure a split (or merge) continues as already holds this much
-/// of the content by itself, the other pieces are copies (added or removed
-/// measures), not parts of a split.
-pub const MAX_CONTINUATION_COVERAGE: f64 = 0.8;
+/// When a split measure continues as one of the pieces, another piece is
+/// part of the split only if it holds content that left the old measure:
+/// this much (weighted) of what it drew from the old measure, or of all the
+/// old measure lost (see `took_content`). A copy of content that stayed is
+/// an added measure. Mirrored for merges.
+pub const MIN_MOVED_SHARE: f64 = 0.5;
 
 /// Added to a pair's score when both measures have the same number: enough to
 /// settle a near tie, never enough to beat content.
@@ -251,6 +257,13 @@ pub fn align_measures(
         || Corpus::seal(&mut new_profiles),
     );
     let weights = corpus.weights();
+    let chance = corpus.chance(
+        old_profiles
+            .iter()
+            .chain(&new_profiles)
+            .map(|p| p.words.len())
+            .sum(),
+    );
     drop(corpus);
     Corpus::finish(&weights, &mut old_profiles);
     Corpus::finish(&weights, &mut new_profiles);
@@ -307,7 +320,13 @@ pub fn align_measures(
             continue;
         }
         let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
-        if similarity < MIN_PAIR_SIMILARITY {
+        if !beats_chance(
+            similarity,
+            &chance,
+            &weights,
+            &old_profiles[o],
+            &new_profiles[n],
+        ) {
             continue;
         }
         let bonus = if old_numbers[o] == new_numbers[n] {
@@ -393,7 +412,13 @@ pub fn align_measures(
                 continue;
             };
             let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
-            if similarity >= MIN_PAIR_SIMILARITY {
+            if beats_chance(
+                similarity,
+                &chance,
+                &weights,
+                &old_profiles[o],
+                &new_profiles[n],
+            ) {
                 old_free[o] = false;
                 new_free[n] = false;
                 old_to[o] = Some(n);
@@ -443,10 +468,15 @@ pub fn align_measures(
     let mut splits = Vec::new();
     for (o, mut pieces) in from_old {
         let continued = old_to[o];
-        if continued.is_some_and(|n| {
-            containment(&weights, &old_profiles[o], &new_profiles[n]) >= MAX_CONTINUATION_COVERAGE
-        }) {
-            continue;
+        if let Some(c) = continued {
+            pieces.retain(|n| {
+                took_content(
+                    &weights,
+                    &old_profiles[o],
+                    &new_profiles[*n],
+                    &new_profiles[c],
+                )
+            });
         }
         pieces.extend(continued);
         pieces.sort_unstable();
@@ -467,10 +497,15 @@ pub fn align_measures(
     let mut merges = Vec::new();
     for (n, mut pieces) in into_new {
         let continued = new_from[n];
-        if continued.is_some_and(|o| {
-            containment(&weights, &new_profiles[n], &old_profiles[o]) >= MAX_CONTINUATION_COVERAGE
-        }) {
-            continue;
+        if let Some(c) = continued {
+            pieces.retain(|o| {
+                took_content(
+                    &weights,
+                    &new_profiles[n],
+                    &old_profiles[*o],
+                    &old_profiles[c],
+                )
+            });
         }
         pieces.extend(continued);
         pieces.sort_unstable();
@@ -538,6 +573,21 @@ pub fn align_measures(
     }
 }
 
+/// Whether a similarity is evidence of a pair: at least
+/// [`MIN_PAIR_SIMILARITY`], and above what two unrelated measures of this
+/// shape reach by chance in these versions (which matters on text written
+/// with few distinct words). Identical word sets are always evidence.
+fn beats_chance(
+    similarity: f64,
+    chance: &Chance,
+    weights: &[f64],
+    a: &Profile,
+    b: &Profile,
+) -> bool {
+    similarity >= MIN_PAIR_SIMILARITY
+        && (similarity >= 1.0 || similarity >= chance.bar(weights, a, b))
+}
+
 fn keep_top2(top: &mut [(f64, usize); 2], score: f64, partner: usize) {
     if score > top[0].0 {
         top[1] = top[0];
@@ -554,6 +604,40 @@ fn rival(top: &[(f64, usize); 2], partner: usize) -> f64 {
     } else {
         top[0].0
     }
+}
+
+/// Whether `piece`, drawn from `whole`, took content away from it rather
+/// than copying part of it, where `whole` continues as `rest`. For a split,
+/// `whole` is the old measure, `piece` another new measure drawn from it and
+/// `rest` the new measure it continues as; for a merge, old and new swap
+/// places (`whole` the new measure, `piece` a merged-in old one, `rest` the
+/// old measure it continues).
+///
+/// The content that moved is what the piece shares with `whole` that `rest`
+/// does not hold. It took content away when that is at least
+/// [`MIN_MOVED_SHARE`] of what the piece drew from `whole` — or of all that
+/// `whole` lost (`rest` lacks), for a piece whose words also stand elsewhere
+/// in the measure, as long as it is not a stray word of a copy: at least half
+/// as much again of what the piece drew. A copy of what stayed moved nothing.
+fn took_content(weights: &[f64], whole: &Profile, piece: &Profile, rest: &Profile) -> bool {
+    let weight = |w: &u32| weights.get(*w as usize).copied().unwrap_or(0.0);
+    let lacks = |p: &Profile, w: &u32| p.words.binary_search(w).is_err();
+    let (mut drawn, mut moved) = (0.0, 0.0);
+    for w in piece.words.iter().filter(|w| !lacks(whole, w)) {
+        drawn += weight(w);
+        if lacks(rest, w) {
+            moved += weight(w);
+        }
+    }
+    let lost: f64 = whole
+        .words
+        .iter()
+        .filter(|w| lacks(rest, w))
+        .map(weight)
+        .sum();
+    moved > 0.0
+        && (moved >= MIN_MOVED_SHARE * drawn
+            || (moved >= MIN_MOVED_SHARE * lost && moved >= MIN_MOVED_SHARE / 2.0 * drawn))
 }
 
 /// The candidate holding most of a piece's content, if it holds enough.
