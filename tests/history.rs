@@ -134,7 +134,8 @@ fn a_status_that_settles_is_told_but_is_not_a_status_change() {
 #[test]
 fn a_split_continues_one_lineage_and_starts_one_for_the_other_piece() {
     let h = series();
-    // 2015's 30 split into 2016's 29 and 30.
+    // 2015's 30 split into 2016's 29 (its items a–d, its title) and 30 (its
+    // items e–h under a new title).
     let old = lineage_of(&h, 1, 30);
     assert!(kinds_at(old, 2).contains(&EventKind::Split), "{:?}", old.events);
     let pieces: Vec<&Lineage> = [29, 30].iter().map(|n| lineage_of(&h, 2, *n)).collect();
@@ -144,7 +145,13 @@ fn a_split_continues_one_lineage_and_starts_one_for_the_other_piece() {
         .collect();
     assert_eq!(started.len(), 1, "one piece is new");
     assert_eq!(kinds_at(started[0], 2), [EventKind::SplitFrom]);
-    assert!(pieces.iter().any(|l| std::ptr::eq(*l, old)), "the other piece continues 30");
+    // The measure continues as the piece that kept its title, 29; 30, with
+    // the new title, is the piece split off.
+    assert_eq!(numbers(old), [Some(29), Some(30), Some(29)]);
+    assert_eq!(
+        started[0].latest().unwrap().title,
+        "Samenwerking met internetbedrijven tegen online jihadistische content"
+    );
 }
 
 #[test]

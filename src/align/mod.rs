@@ -135,6 +135,22 @@ impl Alignment {
     }
 }
 
+/// The one piece whose title is `title` (case and spacing aside), if exactly
+/// one piece has it.
+fn title_keeper<'t>(
+    title: &str,
+    pieces: &[usize],
+    title_of: impl Fn(usize) -> &'t str,
+) -> Option<usize> {
+    let key = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let want = key(title);
+    let mut keepers = pieces.iter().filter(|&&p| key(title_of(p)) == want);
+    match (keepers.next(), keepers.next()) {
+        (Some(&p), None) => Some(p),
+        _ => None,
+    }
+}
+
 /// The words of a measure that make up its content profile.
 fn measure_parts(m: &Measure) -> impl Iterator<Item = &str> {
     let items = m
@@ -541,6 +557,19 @@ pub fn align_measures(
         m.continued
             .is_none_or(|o| !split_pairs.contains(&(o, m.new)))
     });
+
+    // A measure continues as the piece that keeps its title, whatever piece
+    // holds the most of its words: readers follow a measure by its title.
+    for s in &mut splits {
+        if let Some(keeper) = title_keeper(&old[s.old].title, &s.new, |n| &new[n].title) {
+            s.continued = Some(keeper);
+        }
+    }
+    for m in &mut merges {
+        if let Some(keeper) = title_keeper(&new[m.new].title, &m.old, |o| &old[o].title) {
+            m.continued = Some(keeper);
+        }
+    }
 
     let mut in_split_old = vec![false; old.len()];
     let mut in_split_new = vec![false; new.len()];
