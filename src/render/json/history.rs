@@ -73,7 +73,21 @@ struct LineageView<'a> {
     /// Whether it changed in more than its number at some point.
     substantive: bool,
     measures: Vec<Option<MeasureView<'a>>>,
+    /// One per step: how the measure was carried from one version to the
+    /// next (`null` where it was not: before it began, after it ended).
+    links: Vec<Option<LinkView>>,
     events: Vec<EventView<'a>>,
+}
+
+/// The evidence of one step of a lineage, as `diff` gives it for the entry.
+#[derive(Debug, Serialize)]
+struct LinkView {
+    /// `pair`, `split` or `merge`.
+    by: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    similarity: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -92,6 +106,11 @@ struct EventView<'a> {
     version: &'a str,
     kind: &'static str,
     words: &'a str,
+}
+
+/// Three decimals, as in every report.
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 /// The report; `only_changed` leaves out lineages nothing happened to.
@@ -138,6 +157,28 @@ pub fn render(history: &History, only_changed: bool) -> String {
                             title: &m.title,
                             theme: m.theme,
                             section: m.section.as_deref(),
+                        })
+                    })
+                    .collect(),
+                links: l
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(|(k, entry)| {
+                        let m = history.steps[k].diff.measures.get((*entry)?)?;
+                        // Only links that carry the lineage on: an entry
+                        // that ends it (removed, merged into another) is not.
+                        l.measures.get(k + 1)?.as_ref()?;
+                        l.measures.get(k)?.as_ref()?;
+                        let by = match (m.old.len(), m.new.len()) {
+                            (1, 1) => "pair",
+                            (1, _) => "split",
+                            _ => "merge",
+                        };
+                        Some(LinkView {
+                            by,
+                            similarity: m.similarity.map(round),
+                            confidence: m.confidence.map(round),
                         })
                     })
                     .collect(),
