@@ -5,36 +5,66 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast non-cryptographic hasher for interning words (FxHash's mixing):
-/// the keys are the documents' own words, not attacker-chosen.
+/// The hasher of the intern table, whose keys are already well-mixed 64-bit
+/// word keys ([`word_key`]): it passes them through.
 #[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
-impl Hasher for WordHasher {
+impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7cc1_b727_220a);
+        // Only `u64` keys are hashed; any other input is folded in anyway.
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
     }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7cc1_b727_220a);
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
     }
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
+/// A 64-bit key for a lowercased word, computed without building the
+/// lowercased string: eight bytes at a time, each block mixed in with a
+/// multiply-xorshift and the whole finished with the MurmurHash3 finaliser.
+/// Two different words of a document share a key with a chance of about
+/// n²/2⁶⁵ (n distinct words: below one in ten million for a million words);
+/// if they did, they would count as one word in the similarity profile.
+fn word_key(word: &str, scratch: &mut String) -> u64 {
+    let bytes: &[u8] = if word.is_ascii() {
+        word.as_bytes()
+    } else {
+        scratch.clear();
+        scratch.extend(word.chars().flat_map(char::to_lowercase));
+        scratch.as_bytes()
+    };
+    let mut h: u64 = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64);
+    for chunk in bytes.chunks(8) {
+        let mut block = [0u8; 8];
+        for (slot, b) in block.iter_mut().zip(chunk) {
+            *slot = b.to_ascii_lowercase();
+        }
+        h = (h ^ u64::from_le_bytes(block)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^= h >> 29;
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
 /// Interned words of both versions with their document frequency.
 #[derive(Debug, Default)]
 pub(crate) struct Corpus {
-    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    /// Word key ([`word_key`]) → word id, ids in order of first sight.
+    ids: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     /// Number of profiles (of either version) containing each word.
     df: Vec<u32>,
     /// Number of profiles counted in `df`.
     documents: u32,
+    /// Scratch space for lowercasing non-ASCII words.
     buf: String,
 }
 
@@ -64,22 +94,12 @@ impl Corpus {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
-                self.buf.clear();
-                if word.is_ascii() {
-                    self.buf.push_str(word);
-                    self.buf.make_ascii_lowercase();
-                } else {
-                    self.buf.extend(word.chars().flat_map(char::to_lowercase));
+                let key = word_key(word, &mut self.buf);
+                let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+                let id = *self.ids.entry(key).or_insert(next);
+                if id == next {
+                    self.df.push(0);
                 }
-                let id = match self.ids.get(self.buf.as_str()) {
-                    Some(id) => *id,
-                    None => {
-                        let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
-                        self.ids.insert(self.buf.clone(), id);
-                        self.df.push(0);
-                        id
-                    }
-                };
                 sequence.push(id);
             }
         }
@@ -105,19 +125,15 @@ impl Corpus {
     /// if both had been built in one corpus, this one first: the results do
     /// not depend on how the work was shared.
     pub fn absorb(&mut self, other: Corpus, profiles: &mut [Profile]) {
-        let mut words: Vec<(String, u32)> = other.ids.into_iter().collect();
+        let mut words: Vec<(u64, u32)> = other.ids.into_iter().collect();
         words.sort_unstable_by_key(|(_, id)| *id);
         let mut to_global = vec![0u32; words.len()];
-        for (word, local) in words {
-            let global = match self.ids.get(word.as_str()) {
-                Some(id) => *id,
-                None => {
-                    let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
-                    self.ids.insert(word, id);
-                    self.df.push(0);
-                    id
-                }
-            };
+        for (key, local) in words {
+            let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+            let global = *self.ids.entry(key).or_insert(next);
+            if global == next {
+                self.df.push(0);
+            }
             let df = other.df.get(local as usize).copied().unwrap_or(0);
             if let Some(slot) = self.df.get_mut(global as usize) {
                 *slot += df;
