@@ -44,8 +44,9 @@ pub fn run(
     }
     // The two files are read and parsed on two threads.
     let (old, new) = rayon::join(|| ctx.store.load(&args.old), || ctx.store.load(&args.new));
-    let (old, new) = (old?, new?);
-    let (old, new) = (&old.snapshot, &new.snapshot);
+    // Only the snapshots are needed from here on: the files' text goes.
+    let (old, new) = (old?.snapshot, new?.snapshot);
+    let (old, new) = (&old, &new);
     if !overrides.is_empty() && (old.measures.is_empty() || new.measures.is_empty()) {
         bail!(
             "`--pair`, `--unpair` and `--mapping` pair measures, and `{}` has none; drop them when comparing with a summary page",

@@ -377,9 +377,10 @@ impl Diff {
     /// This diff narrowed to what `filter` asks for. Filters select measures
     /// (and the stale references standing in them); the other parts are kept
     /// only when no filter is set.
-    pub fn filtered(&self, filter: &Filter) -> Diff {
+    /// Without a filter, the diff itself (no copy).
+    pub fn filtered(&self, filter: &Filter) -> std::borrow::Cow<'_, Diff> {
         if filter.is_empty() {
-            return self.clone();
+            return std::borrow::Cow::Borrowed(self);
         }
         let keep = |m: &MeasureChange| {
             let class_ok =
@@ -395,7 +396,7 @@ impl Diff {
             .iter()
             .flat_map(|m| m.new.iter().map(|r| r.number))
             .collect();
-        Diff {
+        std::borrow::Cow::Owned(Diff {
             old: self.old.clone(),
             new: self.new.clone(),
             comparison: self.comparison,
@@ -411,7 +412,7 @@ impl Diff {
             themes: Vec::new(),
             footnotes: Vec::new(),
             glossary: Vec::new(),
-        }
+        })
     }
 }
 

@@ -36,7 +36,10 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     s.push('\n');
     // serde_json escapes C0 controls itself; DEL, C1 and bidi controls it
     // writes raw, and `jq -r` would print them raw.
-    crate::render::inert::json(&s).into_owned()
+    match crate::render::inert::json(&s) {
+        std::borrow::Cow::Owned(escaped) => escaped,
+        std::borrow::Cow::Borrowed(_) => s,
+    }
 }
 
 /// A word-level difference, the one shape `diff` and `check` both use:
