@@ -14,10 +14,12 @@
 //! if they hold content that left it: a copy of what stayed is added.
 
 mod candidates;
+pub mod items;
 mod overrides;
 mod profile;
 pub mod sequence;
 
+pub use items::{ItemNode, ItemVocabulary, align_items};
 pub use overrides::{AlignError, Overrides};
 pub use sequence::{Aligned, align_texts, normalized_eq};
 
@@ -142,7 +144,12 @@ fn title_keeper<'t>(
     pieces: &[usize],
     title_of: impl Fn(usize) -> &'t str,
 ) -> Option<usize> {
-    let key = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let key = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let want = key(title);
     let mut keepers = pieces.iter().filter(|&&p| key(title_of(p)) == want);
     match (keepers.next(), keepers.next()) {
