@@ -284,6 +284,9 @@ pub(super) fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
                 ThemeChange {
                     kind: EntryChangeKind::Changed,
                     number,
+                    old_number: Some(number),
+                    new_number: Some(number),
+                    swapped_with: None,
                     old_title: Some(a.title.clone()),
                     new_title: Some(b.title.clone()),
                     title,
@@ -294,6 +297,9 @@ pub(super) fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
             (Some(a), None) => ThemeChange {
                 kind: EntryChangeKind::Removed,
                 number,
+                old_number: Some(number),
+                new_number: None,
+                swapped_with: None,
                 old_title: Some(a.title.clone()),
                 new_title: None,
                 title: None,
@@ -303,6 +309,9 @@ pub(super) fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
             (None, Some(b)) => ThemeChange {
                 kind: EntryChangeKind::Added,
                 number,
+                old_number: None,
+                new_number: Some(number),
+                swapped_with: None,
                 old_title: None,
                 new_title: Some(b.title.clone()),
                 title: None,
