@@ -18,6 +18,7 @@ pub mod items;
 mod overrides;
 mod profile;
 pub mod sequence;
+pub mod structure;
 
 pub use items::{ItemNode, ItemVocabulary, align_items};
 pub use overrides::{AlignError, Overrides};

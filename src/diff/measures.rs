@@ -5,6 +5,7 @@ use super::status::{compare, compare_optional};
 use super::words::{WordDiff, normalize};
 use super::{ChangeClass, ItemChange, ItemChangeKind, MeasureChange, MeasureRef};
 use crate::align::sequence::merge_rows;
+use crate::align::structure::Structure;
 use crate::align::{
     Alignment, ItemNode, ItemVocabulary, Pair, PairedBy, align_items, normalized_eq,
 };
@@ -46,6 +47,7 @@ pub(super) fn measures(
     old: &Snapshot,
     new: &Snapshot,
     alignment: &Alignment,
+    structure: &Structure,
 ) -> Vec<MeasureChange> {
     let o = |i: usize| old.measures.get(i);
     let n = |i: usize| new.measures.get(i);
@@ -55,7 +57,16 @@ pub(super) fn measures(
     let mut out: Vec<MeasureChange> = alignment
         .pairs
         .par_iter()
-        .filter_map(|p| Some(pair(o(p.old)?, n(p.new)?, p, &vocabulary)))
+        .filter_map(|p| {
+            let (a, b) = (o(p.old)?, n(p.new)?);
+            let moved = structure.moved(
+                old,
+                new,
+                (a.theme, a.section.as_deref()),
+                (b.theme, b.section.as_deref()),
+            );
+            Some(pair(a, b, p, moved, &vocabulary))
+        })
         .collect();
     for &i in &alignment.added {
         out.extend(n(i).map(|m| bare(Vec::new(), vec![reference(m)], ChangeClass::Added, None)));
@@ -103,8 +114,15 @@ fn sort_key(m: &MeasureChange) -> (u32, u8, u32) {
     }
 }
 
-/// Compare a pair of measures.
-fn pair(a: &Measure, b: &Measure, p: &Pair, vocabulary: &ItemVocabulary) -> MeasureChange {
+/// Compare a pair of measures. `moved`: whether it went to another theme or
+/// section than its old one's counterpart (see [`Structure::moved`]).
+fn pair(
+    a: &Measure,
+    b: &Measure,
+    p: &Pair,
+    moved: bool,
+    vocabulary: &ItemVocabulary,
+) -> MeasureChange {
     let mut classes = Vec::new();
     let status = compare(&a.status, &b.status);
     if status.as_ref().is_some_and(|s| s.kind.is_change()) {
@@ -113,7 +131,7 @@ fn pair(a: &Measure, b: &Measure, p: &Pair, vocabulary: &ItemVocabulary) -> Meas
     if a.number != b.number {
         classes.push(ChangeClass::Renumbered);
     }
-    if a.theme != b.theme || a.section != b.section {
+    if moved {
         classes.push(ChangeClass::Moved);
     }
     let title = changed(&a.title, &b.title);

@@ -469,9 +469,10 @@ pub fn compute(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Diff {
         glossary: Vec::new(),
     };
     if comparison == Comparison::Programmes {
-        diff.measures = measures::measures(old, new, alignment);
+        let structure = crate::align::structure::align_structure(old, new, alignment);
+        diff.measures = measures::measures(old, new, alignment, &structure);
         diff.stale_references = references::stale(old, new, alignment);
-        diff.themes = parts::themes(&old.themes, &new.themes);
+        diff.themes = parts::themes(&old.themes, &new.themes, &structure);
         diff.footnotes = parts::footnotes(&old.footnotes, &new.footnotes);
         diff.glossary = parts::glossary(old.glossary.as_ref(), new.glossary.as_ref());
     }
