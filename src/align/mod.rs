@@ -14,10 +14,13 @@
 //! if they hold content that left it: a copy of what stayed is added.
 
 mod candidates;
+pub mod items;
 mod overrides;
 mod profile;
 pub mod sequence;
+pub mod structure;
 
+pub use items::{ItemNode, ItemVocabulary, align_items};
 pub use overrides::{AlignError, Overrides};
 pub use sequence::{Aligned, align_texts, normalized_eq};
 

@@ -4,7 +4,11 @@
 use super::status::{compare, compare_optional};
 use super::words::{WordDiff, normalize};
 use super::{ChangeClass, ItemChange, ItemChangeKind, MeasureChange, MeasureRef};
-use crate::align::{Alignment, Pair, PairedBy, align_texts, normalized_eq};
+use crate::align::sequence::merge_rows;
+use crate::align::structure::Structure;
+use crate::align::{
+    Alignment, ItemNode, ItemVocabulary, Pair, PairedBy, align_items, normalized_eq,
+};
 use crate::snapshot::{Item, Measure, Snapshot};
 
 fn reference(m: &Measure) -> MeasureRef {
@@ -43,15 +47,26 @@ pub(super) fn measures(
     old: &Snapshot,
     new: &Snapshot,
     alignment: &Alignment,
+    structure: &Structure,
 ) -> Vec<MeasureChange> {
     let o = |i: usize| old.measures.get(i);
     let n = |i: usize| new.measures.get(i);
     // Pairs are compared independently, on every core; the order is kept.
     use rayon::prelude::*;
+    let vocabulary = vocabulary(old, new);
     let mut out: Vec<MeasureChange> = alignment
         .pairs
         .par_iter()
-        .filter_map(|p| Some(pair(o(p.old)?, n(p.new)?, p)))
+        .filter_map(|p| {
+            let (a, b) = (o(p.old)?, n(p.new)?);
+            let moved = structure.moved(
+                old,
+                new,
+                (a.theme, a.section.as_deref()),
+                (b.theme, b.section.as_deref()),
+            );
+            Some(pair(a, b, p, moved, &vocabulary))
+        })
         .collect();
     for &i in &alignment.added {
         out.extend(n(i).map(|m| bare(Vec::new(), vec![reference(m)], ChangeClass::Added, None)));
@@ -73,6 +88,24 @@ pub(super) fn measures(
     out
 }
 
+/// How common each word is across the items and measure texts of both
+/// versions, for aligning items by the words that tell them apart.
+fn vocabulary(old: &Snapshot, new: &Snapshot) -> ItemVocabulary {
+    // Each item is a document, and so is each measure's own text (title,
+    // lead-in and body together).
+    let mut heads: Vec<String> = Vec::new();
+    let mut items: Vec<&str> = Vec::new();
+    for m in old.measures.iter().chain(&new.measures) {
+        let own: Vec<&str> = std::iter::once(m.title.as_str())
+            .chain(m.lead_in.as_deref())
+            .chain(m.body.as_deref())
+            .collect();
+        heads.push(own.join(" "));
+        items.extend(m.items_flat().into_iter().map(|(_, i)| i.text.as_str()));
+    }
+    ItemVocabulary::of(heads.iter().map(String::as_str).chain(items))
+}
+
 fn sort_key(m: &MeasureChange) -> (u32, u8, u32) {
     let first_old = m.old.first().map_or(0, |r| r.number);
     match m.new.first() {
@@ -81,8 +114,15 @@ fn sort_key(m: &MeasureChange) -> (u32, u8, u32) {
     }
 }
 
-/// Compare a pair of measures.
-fn pair(a: &Measure, b: &Measure, p: &Pair) -> MeasureChange {
+/// Compare a pair of measures. `moved`: whether it went to another theme or
+/// section than its old one's counterpart (see [`Structure::moved`]).
+fn pair(
+    a: &Measure,
+    b: &Measure,
+    p: &Pair,
+    moved: bool,
+    vocabulary: &ItemVocabulary,
+) -> MeasureChange {
     let mut classes = Vec::new();
     let status = compare(&a.status, &b.status);
     if status.as_ref().is_some_and(|s| s.kind.is_change()) {
@@ -91,7 +131,7 @@ fn pair(a: &Measure, b: &Measure, p: &Pair) -> MeasureChange {
     if a.number != b.number {
         classes.push(ChangeClass::Renumbered);
     }
-    if a.theme != b.theme || a.section != b.section {
+    if moved {
         classes.push(ChangeClass::Moved);
     }
     let title = changed(&a.title, &b.title);
@@ -106,7 +146,7 @@ fn pair(a: &Measure, b: &Measure, p: &Pair) -> MeasureChange {
         a.body.as_deref().unwrap_or(""),
         b.body.as_deref().unwrap_or(""),
     );
-    let items = items(&a.items, &b.items, "");
+    let items = items(&a.items, &b.items, vocabulary);
     let item_text = items.iter().any(|i| {
         matches!(
             i.kind,
@@ -163,71 +203,141 @@ fn changed(old: &str, new: &str) -> Option<WordDiff> {
     }
 }
 
-fn path(prefix: &str, label: &str) -> String {
-    if prefix.is_empty() {
-        label.to_string()
-    } else {
-        format!("{prefix}.{label}")
+/// One item of a measure's flattened item tree.
+struct Flat<'a> {
+    item: &'a Item,
+    /// Label path: `b`, `b.ii`.
+    path: String,
+    depth: usize,
+    /// Index of the parent item in the flattened list.
+    parent: Option<usize>,
+}
+
+fn flatten(items: &[Item]) -> Vec<Flat<'_>> {
+    fn walk<'a>(
+        items: &'a [Item],
+        prefix: &str,
+        depth: usize,
+        parent: Option<usize>,
+        out: &mut Vec<Flat<'a>>,
+    ) {
+        for item in items {
+            let path = if prefix.is_empty() {
+                item.label.clone()
+            } else {
+                format!("{prefix}.{}", item.label)
+            };
+            let at = out.len();
+            out.push(Flat {
+                item,
+                path: path.clone(),
+                depth,
+                parent,
+            });
+            walk(&item.items, &path, depth + 1, Some(at), out);
+        }
     }
-}
-
-/// Align two item lists by content and report the items that differ;
-/// sub-items of paired items are aligned the same way and follow their parent.
-fn items(old: &[Item], new: &[Item], prefix_old: &str) -> Vec<ItemChange> {
-    items_at(old, new, prefix_old, prefix_old)
-}
-
-fn items_at(old: &[Item], new: &[Item], prefix_old: &str, prefix_new: &str) -> Vec<ItemChange> {
-    let old_texts: Vec<&str> = old.iter().map(|i| i.text.as_str()).collect();
-    let new_texts: Vec<&str> = new.iter().map(|i| i.text.as_str()).collect();
     let mut out = Vec::new();
-    for row in align_texts(&old_texts, &new_texts) {
-        match (
-            row.old.and_then(|i| old.get(i)),
-            row.new.and_then(|j| new.get(j)),
-        ) {
+    walk(items, "", 0, None, &mut out);
+    out
+}
+
+/// Align two item trees by content, every level at once (a sub-item
+/// promoted to a lettered item keeps its identity), and report the items
+/// that differ in new order, removed items after the item before them.
+fn items(old: &[Item], new: &[Item], vocabulary: &ItemVocabulary) -> Vec<ItemChange> {
+    let old_flat = flatten(old);
+    let new_flat = flatten(new);
+    fn node<'a>(f: &Flat<'a>) -> ItemNode<'a> {
+        ItemNode {
+            text: f.item.text.as_str(),
+            depth: f.depth,
+        }
+    }
+    let old_nodes: Vec<ItemNode<'_>> = old_flat.iter().map(node).collect();
+    let new_nodes: Vec<ItemNode<'_>> = new_flat.iter().map(node).collect();
+    let old_to = align_items(&old_nodes, &new_nodes, vocabulary);
+    let counterpart = |i: usize| old_to.get(i).copied().flatten().map(|(j, _)| j);
+    let mut rows: Vec<(Option<usize>, Option<usize>, Option<ItemChange>)> = Vec::new();
+    for row in merge_rows(&old_to, new_flat.len()) {
+        let a = row.old.and_then(|i| old_flat.get(i));
+        let b = row.new.and_then(|j| new_flat.get(j));
+        let change = match (a, b) {
             (Some(a), Some(b)) => {
-                let old_label = path(prefix_old, &a.label);
-                let new_label = path(prefix_new, &b.label);
-                let words = changed(&a.text, &b.text);
-                let status = compare_optional(a.status.as_ref(), b.status.as_ref());
-                let children = items_at(&a.items, &b.items, &old_label, &new_label);
+                let words = changed(&a.item.text, &b.item.text);
+                let status = compare_optional(a.item.status.as_ref(), b.item.status.as_ref());
+                // Its parent's counterpart is its new parent: only the label
+                // (if anything) changed; otherwise it went up or down a
+                // level or to another parent.
+                let same_parent = match (a.parent, b.parent) {
+                    (None, None) => true,
+                    (Some(p), Some(q)) => counterpart(p) == Some(q),
+                    _ => false,
+                };
                 let kind = if words.is_some() {
                     ItemChangeKind::Changed
-                } else if a.label != b.label {
+                } else if a.item.label != b.item.label || !same_parent {
                     ItemChangeKind::Relabelled
                 } else {
                     ItemChangeKind::Unchanged
                 };
-                if kind != ItemChangeKind::Unchanged || status.is_some() || !children.is_empty() {
-                    out.push(ItemChange {
-                        old_label: Some(old_label),
-                        new_label: Some(new_label),
-                        kind,
-                        similarity: Some(words.as_ref().map_or(1.0, |w| w.similarity)),
-                        old_text: Some(normalize(&a.text)),
-                        new_text: Some(normalize(&b.text)),
-                        words,
-                        status,
-                    });
-                }
-                out.extend(children);
+                Some(ItemChange {
+                    old_label: Some(a.path.clone()),
+                    new_label: Some(b.path.clone()),
+                    kind,
+                    similarity: Some(words.as_ref().map_or(1.0, |w| w.similarity)),
+                    old_text: Some(normalize(&a.item.text)),
+                    new_text: Some(normalize(&b.item.text)),
+                    words,
+                    status,
+                })
             }
-            (Some(a), None) => whole(&mut out, a, prefix_old, true),
-            (None, Some(b)) => whole(&mut out, b, prefix_new, false),
-            (None, None) => {}
+            (Some(a), None) => Some(lone(a, true)),
+            (None, Some(b)) => Some(lone(b, false)),
+            (None, None) => None,
+        };
+        rows.push((row.old, row.new, change));
+    }
+    // An unchanged item is listed when something under it differs.
+    let mut old_marked = vec![false; old_flat.len()];
+    let mut new_marked = vec![false; new_flat.len()];
+    let listed = |c: &ItemChange| c.kind != ItemChangeKind::Unchanged || c.status.is_some();
+    for (i, j, change) in &rows {
+        if !change.as_ref().is_some_and(listed) {
+            continue;
+        }
+        let mut up = i.and_then(|i| old_flat.get(i)).and_then(|f| f.parent);
+        while let Some(p) = up {
+            if let Some(m) = old_marked.get_mut(p) {
+                *m = true;
+            }
+            up = old_flat.get(p).and_then(|f| f.parent);
+        }
+        let mut up = j.and_then(|j| new_flat.get(j)).and_then(|f| f.parent);
+        while let Some(p) = up {
+            if let Some(m) = new_marked.get_mut(p) {
+                *m = true;
+            }
+            up = new_flat.get(p).and_then(|f| f.parent);
         }
     }
-    out
+    rows.into_iter()
+        .filter_map(|(i, j, change)| {
+            let change = change?;
+            let under = i.is_some_and(|i| old_marked.get(i) == Some(&true))
+                || j.is_some_and(|j| new_marked.get(j) == Some(&true));
+            (listed(&change) || under).then_some(change)
+        })
+        .collect()
 }
 
-/// An item (with its sub-items) that exists on one side only.
-fn whole(out: &mut Vec<ItemChange>, item: &Item, prefix: &str, removed: bool) {
-    let label = path(prefix, &item.label);
-    let text = Some(normalize(&item.text));
-    out.push(ItemChange {
-        old_label: if removed { Some(label.clone()) } else { None },
-        new_label: if removed { None } else { Some(label.clone()) },
+/// An item that exists on one side only (its sub-items are items of their
+/// own and may have been paired elsewhere).
+fn lone(f: &Flat<'_>, removed: bool) -> ItemChange {
+    let text = Some(normalize(&f.item.text));
+    ItemChange {
+        old_label: removed.then(|| f.path.clone()),
+        new_label: (!removed).then(|| f.path.clone()),
         kind: if removed {
             ItemChangeKind::Removed
         } else {
@@ -238,8 +348,5 @@ fn whole(out: &mut Vec<ItemChange>, item: &Item, prefix: &str, removed: bool) {
         new_text: if removed { None } else { text },
         words: None,
         status: None,
-    });
-    for child in &item.items {
-        whole(out, child, &label, removed);
     }
 }

@@ -232,6 +232,12 @@ pub enum EntryChangeKind {
     Changed,
     /// Same text under another key (a renumbered footnote).
     Rekeyed,
+    /// A theme paired by content whose number changed (its heading, aims or
+    /// sections may differ too: see [`ThemeChange`]).
+    Renumbered,
+    /// A section paired by content whose title changed (`words` when its
+    /// aims changed too).
+    Renamed,
 }
 
 /// A group of the overview (or summary page) that differs.
@@ -249,16 +255,25 @@ pub struct GroupChange {
     pub parts: Vec<EntryChange>,
 }
 
-/// A theme whose heading, aims or sections differ.
+/// A theme whose number, heading, aims or sections differ. Themes are
+/// paired by content (heading, aims and the measures they hold), so a theme
+/// that changed number is `renumbered`, not removed and added.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeChange {
     pub kind: EntryChangeKind,
+    /// The new number, or the old one for a removed theme.
     pub number: u32,
+    pub old_number: Option<u32>,
+    pub new_number: Option<u32>,
+    /// When two themes traded numbers: the old number of the other theme
+    /// (which now has this one's old number).
+    pub swapped_with: Option<u32>,
     pub old_title: Option<String>,
     pub new_title: Option<String>,
     pub title: Option<WordDiff>,
     pub aims: Vec<EntryChange>,
-    /// Keyed by section title; the text is the section's aims.
+    /// Keyed by section title; the text is the section's aims. Sections are
+    /// paired by content too: a renamed one is `renamed`.
     pub sections: Vec<EntryChange>,
 }
 
@@ -455,9 +470,10 @@ pub fn compute(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Diff {
         glossary: Vec::new(),
     };
     if comparison == Comparison::Programmes {
-        diff.measures = measures::measures(old, new, alignment);
+        let structure = crate::align::structure::align_structure(old, new, alignment);
+        diff.measures = measures::measures(old, new, alignment, &structure);
         diff.stale_references = references::stale(old, new, alignment);
-        diff.themes = parts::themes(&old.themes, &new.themes);
+        diff.themes = parts::themes(&old.themes, &new.themes, &structure);
         diff.footnotes = parts::footnotes(&old.footnotes, &new.footnotes);
         diff.glossary = parts::glossary(old.glossary.as_ref(), new.glossary.as_ref());
     }

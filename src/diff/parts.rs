@@ -3,8 +3,9 @@
 
 use super::words::{WordDiff, normalize};
 use super::{EntryChange, EntryChangeKind, GroupChange, ThemeChange};
+use crate::align::structure::Structure;
 use crate::align::{align_texts, normalized_eq};
-use crate::snapshot::{Footnote, Glossary, Group, Part, Theme};
+use crate::snapshot::{Footnote, Glossary, Group, Part, Section, Theme};
 use std::collections::BTreeMap;
 
 fn changed(old: &str, new: &str) -> Option<WordDiff> {
@@ -264,100 +265,138 @@ pub(super) fn groups(old: &[Group], new: &[Group], loose: bool) -> Vec<GroupChan
     out
 }
 
-/// Themes by number: heading, aim lines and sections.
-pub(super) fn themes(old: &[Theme], new: &[Theme]) -> Vec<ThemeChange> {
-    let mut numbers: Vec<u32> = old.iter().chain(new).map(|t| t.number).collect();
-    numbers.sort_unstable();
-    numbers.dedup();
+/// Themes paired by content ([`Structure`]): number, heading, aim lines and
+/// sections. Ordered by new number, removed themes by their old number.
+pub(super) fn themes(old: &[Theme], new: &[Theme], structure: &Structure) -> Vec<ThemeChange> {
+    let counterpart = |i: usize| structure.themes.get(i).copied().flatten();
+    let pairs: Vec<(usize, usize)> = (0..old.len())
+        .filter_map(|i| Some((i, counterpart(i).filter(|j| *j < new.len())?)))
+        .collect();
+    let numbers: Vec<(u32, u32)> = pairs
+        .iter()
+        .map(|&(i, j)| (old[i].number, new[j].number))
+        .collect();
     let mut out = Vec::new();
-    for number in numbers {
-        let a = old.iter().find(|t| t.number == number);
-        let b = new.iter().find(|t| t.number == number);
-        let change = match (a, b) {
-            (Some(a), Some(b)) => {
-                let title = changed(&a.title, &b.title);
-                let aims = keyed_by_content(&positional(&a.aims), &positional(&b.aims));
-                let sections = sections(a, b);
-                if title.is_none() && aims.is_empty() && sections.is_empty() {
-                    continue;
-                }
-                ThemeChange {
-                    kind: EntryChangeKind::Changed,
-                    number,
-                    old_title: Some(a.title.clone()),
-                    new_title: Some(b.title.clone()),
-                    title,
-                    aims,
-                    sections,
-                }
-            }
-            (Some(a), None) => ThemeChange {
+    for &(i, j) in &pairs {
+        let (a, b) = (&old[i], &new[j]);
+        let title = changed(&a.title, &b.title);
+        let aims = keyed_by_content(&positional(&a.aims), &positional(&b.aims));
+        let no_sections = Vec::new();
+        let sections = sections(a, b, structure.sections.get(i).unwrap_or(&no_sections));
+        let renumbered = a.number != b.number;
+        if !renumbered && title.is_none() && aims.is_empty() && sections.is_empty() {
+            continue;
+        }
+        // Two themes traded numbers when the theme that now has this one's
+        // old number had this one's new number.
+        let swapped_with =
+            (renumbered && numbers.contains(&(b.number, a.number))).then_some(b.number);
+        out.push(ThemeChange {
+            kind: if renumbered {
+                EntryChangeKind::Renumbered
+            } else {
+                EntryChangeKind::Changed
+            },
+            number: b.number,
+            old_number: Some(a.number),
+            new_number: Some(b.number),
+            swapped_with,
+            old_title: Some(a.title.clone()),
+            new_title: Some(b.title.clone()),
+            title,
+            aims,
+            sections,
+        });
+    }
+    for (i, a) in old.iter().enumerate() {
+        if !pairs.iter().any(|p| p.0 == i) {
+            out.push(ThemeChange {
                 kind: EntryChangeKind::Removed,
-                number,
+                number: a.number,
+                old_number: Some(a.number),
+                new_number: None,
+                swapped_with: None,
                 old_title: Some(a.title.clone()),
                 new_title: None,
                 title: None,
                 aims: Vec::new(),
                 sections: Vec::new(),
-            },
-            (None, Some(b)) => ThemeChange {
+            });
+        }
+    }
+    for (j, b) in new.iter().enumerate() {
+        if !pairs.iter().any(|p| p.1 == j) {
+            out.push(ThemeChange {
                 kind: EntryChangeKind::Added,
-                number,
+                number: b.number,
+                old_number: None,
+                new_number: Some(b.number),
+                swapped_with: None,
                 old_title: None,
                 new_title: Some(b.title.clone()),
                 title: None,
                 aims: Vec::new(),
                 sections: Vec::new(),
-            },
-            (None, None) => continue,
-        };
-        out.push(change);
+            });
+        }
     }
+    out.sort_by_key(|t| (t.number, t.new_number.is_none(), t.old_number));
     out
 }
 
-/// Sections keyed by title; the compared text is the section's aims.
-fn sections(a: &Theme, b: &Theme) -> Vec<EntryChange> {
-    let list = |t: &Theme| {
-        t.sections
-            .iter()
-            .map(|s| (s.title.clone(), s.aims.join(" ")))
-            .collect::<Vec<_>>()
-    };
-    let (old, new) = (list(a), list(b));
+/// Sections of a pair of themes, paired as `pairs` says (for each old
+/// section, its new counterpart); the compared text is the section's aims.
+fn sections(a: &Theme, b: &Theme, pairs: &[Option<usize>]) -> Vec<EntryChange> {
+    let aims = |s: &Section| s.aims.join(" ");
     let mut out = Vec::new();
-    for (title, aims) in &old {
-        match new.iter().find(|(t, _)| t == title) {
-            Some((_, new_aims)) => {
-                if let Some(words) = changed(aims, new_aims) {
-                    out.push(EntryChange {
-                        kind: EntryChangeKind::Changed,
-                        old_key: Some(title.clone()),
-                        new_key: Some(title.clone()),
-                        old_text: Some(aims.clone()),
-                        new_text: Some(new_aims.clone()),
-                        words: Some(words),
-                    });
+    let mut taken = vec![false; b.sections.len()];
+    for (i, old) in a.sections.iter().enumerate() {
+        let new = pairs
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| Some((j, b.sections.get(j)?)));
+        match new {
+            Some((j, new)) => {
+                if let Some(t) = taken.get_mut(j) {
+                    *t = true;
                 }
+                let words = changed(&aims(old), &aims(new));
+                let renamed = old.title != new.title;
+                if !renamed && words.is_none() {
+                    continue;
+                }
+                out.push(EntryChange {
+                    kind: if renamed {
+                        EntryChangeKind::Renamed
+                    } else {
+                        EntryChangeKind::Changed
+                    },
+                    old_key: Some(old.title.clone()),
+                    new_key: Some(new.title.clone()),
+                    old_text: Some(aims(old)),
+                    new_text: Some(aims(new)),
+                    words,
+                });
             }
             None => out.push(EntryChange {
                 kind: EntryChangeKind::Removed,
-                old_key: Some(title.clone()),
+                old_key: Some(old.title.clone()),
                 new_key: None,
-                old_text: Some(aims.clone()),
+                old_text: Some(aims(old)),
                 new_text: None,
                 words: None,
             }),
         }
     }
-    for (title, aims) in &new {
-        if !old.iter().any(|(t, _)| t == title) {
+    for (j, new) in b.sections.iter().enumerate() {
+        if !taken[j] {
             out.push(EntryChange {
                 kind: EntryChangeKind::Added,
                 old_key: None,
-                new_key: Some(title.clone()),
+                new_key: Some(new.title.clone()),
                 old_text: None,
-                new_text: Some(aims.clone()),
+                new_text: Some(aims(new)),
                 words: None,
             });
         }

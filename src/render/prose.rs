@@ -4,7 +4,7 @@
 
 use crate::diff::{
     ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleReference, StaleTarget,
-    StatusChange,
+    StatusChange, ThemeChange,
 };
 use crate::snapshot::{Certainty, Status, StatusRecord};
 
@@ -116,6 +116,31 @@ pub fn entry_key(e: &EntryChange) -> String {
         (None, Some(b)) => b.clone(),
         (None, None) => String::new(),
     }
+}
+
+/// A theme's number in a report: `2`, or `2 → 3` when it changed.
+pub fn theme_number(t: &ThemeChange) -> String {
+    match (t.old_number, t.new_number) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.to_string(),
+        (None, Some(b)) => b.to_string(),
+        (None, None) => t.number.to_string(),
+    }
+}
+
+/// What happened to a theme's number, in words: `themes 2 and 3 swapped`
+/// or `renumbered 2 → 5`; `None` when its number did not change.
+pub fn theme_renumbering(t: &ThemeChange) -> Option<String> {
+    let (Some(a), Some(b)) = (t.old_number, t.new_number) else {
+        return None;
+    };
+    if a == b {
+        return None;
+    }
+    Some(match t.swapped_with {
+        Some(other) => format!("themes {} and {} swapped", a.min(other), a.max(other)),
+        None => format!("renumbered {a} → {b}"),
+    })
 }
 
 /// For a split or merge: `Measure 29 was split into` and the pieces.

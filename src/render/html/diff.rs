@@ -674,6 +674,13 @@ fn entry(e: &EntryChange, what: &str) -> String {
         EntryChangeKind::Rekeyed => {
             "<span lang=\"en\">(renumbered, text unchanged)</span>".to_string()
         }
+        EntryChangeKind::Renumbered | EntryChangeKind::Renamed => {
+            let how = entry_kind(e.kind);
+            match &e.words {
+                Some(w) => format!("<span lang=\"en\">({how})</span> {}", word_diff(w)),
+                None => format!("<span lang=\"en\">({how})</span>"),
+            }
+        }
     };
     format!(
         "<li data-entry=\"{}\"><span class=\"badge other\">{}</span> {} {}: <span lang=\"nl\">{text}</span></li>",
@@ -738,11 +745,14 @@ fn other_parts(out: &mut String, diff: &Diff) {
         diff.themes
             .iter()
             .map(|t| {
+                let how = prose::theme_renumbering(t)
+                    .map(|h| format!(" ({})", escape(&h)))
+                    .unwrap_or_default();
                 let mut s = format!(
-                    "<li data-entry=\"{}\"><span class=\"badge other\">{}</span> theme {}: <span lang=\"nl\">{}</span>",
+                    "<li data-entry=\"{}\"><span class=\"badge other\">{}</span> theme {}{how}: <span lang=\"nl\">{}</span>",
                     entry_kind(t.kind),
                     entry_kind(t.kind),
-                    t.number,
+                    escape(&prose::theme_number(t)),
                     match &t.title {
                         Some(w) => word_diff(w),
                         None => escape(t.new_title.as_ref().or(t.old_title.as_ref()).map_or("", |s| s)),
@@ -783,7 +793,8 @@ pub(crate) fn entry_kind(k: EntryChangeKind) -> &'static str {
         EntryChangeKind::Added => "added",
         EntryChangeKind::Removed => "removed",
         EntryChangeKind::Changed => "changed",
-        EntryChangeKind::Rekeyed => "renumbered",
+        EntryChangeKind::Rekeyed | EntryChangeKind::Renumbered => "renumbered",
+        EntryChangeKind::Renamed => "renamed",
     }
 }
 

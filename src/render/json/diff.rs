@@ -378,6 +378,10 @@ impl<'a> GroupView<'a> {
 struct ThemeView<'a> {
     kind: crate::diff::EntryChangeKind,
     number: u32,
+    old_number: Option<u32>,
+    new_number: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    swapped_with: Option<u32>,
     old_title: Option<&'a str>,
     new_title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -393,6 +397,9 @@ impl<'a> ThemeView<'a> {
         ThemeView {
             kind: t.kind,
             number: t.number,
+            old_number: t.old_number,
+            new_number: t.new_number,
+            swapped_with: t.swapped_with,
             old_title: t.old_title.as_deref(),
             new_title: t.new_title.as_deref(),
             title: t.title.as_ref().map(WordsView::of),

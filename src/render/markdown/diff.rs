@@ -348,6 +348,17 @@ fn entry(e: &EntryChange, what: &str) -> String {
         ),
         EntryChangeKind::Changed => e.words.as_ref().map(word_diff).unwrap_or_default(),
         EntryChangeKind::Rekeyed => "(renumbered, text unchanged)".into(),
+        EntryChangeKind::Renumbered | EntryChangeKind::Renamed => {
+            let how = if e.kind == EntryChangeKind::Renamed {
+                "renamed"
+            } else {
+                "renumbered"
+            };
+            match &e.words {
+                Some(w) => format!("({how}) {}", word_diff(w)),
+                None => format!("({how})"),
+            }
+        }
     };
     format!("- {what} **{}**: {text}\n", escape(&entry_key(e)))
 }
@@ -405,9 +416,12 @@ fn other_parts(b: &mut Budget, diff: &Diff) {
                         .or(t.old_title.as_ref())
                         .cloned()
                         .unwrap_or_default();
+                    let how = prose::theme_renumbering(t)
+                        .map(|h| format!(" ({h})"))
+                        .unwrap_or_default();
                     let mut s = format!(
-                        "- theme **{}**: {}\n",
-                        t.number,
+                        "- theme **{}**{how}: {}\n",
+                        prose::theme_number(t),
                         t.title
                             .as_ref()
                             .map(word_diff)

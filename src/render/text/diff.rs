@@ -337,6 +337,21 @@ fn entry_line(e: &EntryChange, what: &str, palette: Palette, width: usize) -> St
             &format!("  {what} {key} (changed): "),
         ),
         EntryChangeKind::Rekeyed => format!("  {what} {key} (renumbered, text unchanged)\n"),
+        EntryChangeKind::Renumbered | EntryChangeKind::Renamed => {
+            let how = if e.kind == EntryChangeKind::Renamed {
+                "renamed"
+            } else {
+                "renumbered"
+            };
+            match &e.words {
+                Some(w) => wrap(
+                    &words(w, palette),
+                    width,
+                    &format!("  {what} {key} ({how}, changed): "),
+                ),
+                None => format!("  {what} {key} ({how})\n"),
+            }
+        }
     }
 }
 
@@ -466,7 +481,10 @@ fn report(diff: &Diff, story: &Story, palette: Palette, options: TextOptions) ->
                     &format!("  theme {} (removed): ", t.number),
                 )),
                 _ => {
-                    let _ = writeln!(s, "  theme {}: {title}", t.number);
+                    let how = prose::theme_renumbering(t)
+                        .map(|h| format!(" ({h})"))
+                        .unwrap_or_default();
+                    let _ = writeln!(s, "  theme {}{how}: {title}", prose::theme_number(t));
                     if let Some(w) = &t.title {
                         s.push_str(&wrap(&words(w, palette), width, "    heading: "));
                     }
