@@ -37,7 +37,8 @@ const PLACE_PRIOR: f64 = 0.02;
 /// versions: how common a word is in this programme.
 #[derive(Debug, Default, Clone)]
 pub struct ItemVocabulary {
-    df: HashMap<String, u32>,
+    /// Stem key ([`stems`]) → number of texts holding it.
+    df: HashMap<u64, u32>,
     documents: u32,
 }
 
@@ -55,19 +56,30 @@ impl ItemVocabulary {
     }
 
     /// Inverse document frequency; a word never counted is as rare as can be.
-    fn idf(&self, word: &str) -> f64 {
-        let df = f64::from(self.df.get(word).copied().unwrap_or(0).max(1));
+    fn idf(&self, word: u64) -> f64 {
+        let df = f64::from(self.df.get(&word).copied().unwrap_or(0).max(1));
         let n = f64::from(self.documents.max(1));
         (1.0 + n / df).ln()
     }
 }
 
-/// The distinct stems of a text, sorted.
-fn stems(text: &str) -> Vec<String> {
-    let mut v: Vec<String> = text
+/// The distinct stems of a text, each as a 64-bit key of its first
+/// [`STEM`] lowercased characters (no string is built), sorted. Two stems
+/// share a key with a chance of about n²/2⁶⁵ for n distinct stems.
+fn stems(text: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().flat_map(char::to_lowercase).take(STEM).collect())
+        .map(|w| {
+            let mut h: u64 = 0x243f_6a88_85a3_08d3;
+            for c in w.chars().flat_map(char::to_lowercase).take(STEM) {
+                h = (h ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                h ^= h >> 29;
+            }
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            h ^ (h >> 33)
+        })
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -82,6 +94,18 @@ pub struct ItemNode<'a> {
     pub depth: usize,
 }
 
+/// The common case, nothing changed (same texts at the same levels): each
+/// item pairs with its own place, for one comparison an item and without a
+/// vocabulary.
+pub fn unchanged(old: &[ItemNode<'_>], new: &[ItemNode<'_>]) -> Option<Vec<Option<(usize, f64)>>> {
+    let same = old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(o, n)| o.text == n.text && o.depth == n.depth);
+    same.then(|| (0..old.len()).map(|i| Some((i, 1.0))).collect())
+}
+
 /// Pair the items of `old` and `new` (each flattened in reading order, every
 /// level) one to one: the best-scoring pairs first, a pair needing
 /// [`MIN_ITEM_SIMILARITY`]; the place in the list only breaks near ties.
@@ -91,42 +115,33 @@ pub fn align_items(
     new: &[ItemNode<'_>],
     vocabulary: &ItemVocabulary,
 ) -> Vec<Option<(usize, f64)>> {
-    let mut old_to: Vec<Option<(usize, f64)>> = vec![None; old.len()];
-    // The common case, nothing changed, costs one comparison an item.
-    if old.len() == new.len()
-        && old
-            .iter()
-            .zip(new)
-            .all(|(o, n)| o.text == n.text && o.depth == n.depth)
-    {
-        for (i, slot) in old_to.iter_mut().enumerate() {
-            *slot = Some((i, 1.0));
-        }
-        return old_to;
+    if let Some(same) = unchanged(old, new) {
+        return same;
     }
-    let old_stems: Vec<Vec<String>> = old.iter().map(|n| stems(n.text)).collect();
-    let new_stems: Vec<Vec<String>> = new.iter().map(|n| stems(n.text)).collect();
+    let mut old_to: Vec<Option<(usize, f64)>> = vec![None; old.len()];
+    let old_stems: Vec<Vec<u64>> = old.iter().map(|n| stems(n.text)).collect();
+    let new_stems: Vec<Vec<u64>> = new.iter().map(|n| stems(n.text)).collect();
     // How many items of each side hold a word: a word most items of the
     // measure share tells none of them apart.
-    let mut local: HashMap<&str, (u32, u32)> = HashMap::new();
+    let mut local: HashMap<u64, (u32, u32)> = HashMap::new();
     for s in &old_stems {
         for w in s {
-            local.entry(w).or_default().0 += 1;
+            local.entry(*w).or_default().0 += 1;
         }
     }
     for s in &new_stems {
         for w in s {
-            local.entry(w).or_default().1 += 1;
+            local.entry(*w).or_default().1 += 1;
         }
     }
     let siblings = old.len().max(new.len()).max(1) as f64;
-    let weight = |w: &str| {
+    let weight = |w: u64| {
         let global = vocabulary.idf(w);
-        let (a, b) = local.get(w).copied().unwrap_or((1, 1));
+        let (a, b) = local.get(&w).copied().unwrap_or((1, 1));
         let among = f64::from(a.max(b).max(1));
         global * global * (1.0 + siblings / among).ln()
     };
-    let weigh = |stems: &[String]| -> Vec<f64> { stems.iter().map(|w| weight(w)).collect() };
+    let weigh = |stems: &[u64]| -> Vec<f64> { stems.iter().map(|w| weight(*w)).collect() };
     let old_weights: Vec<Vec<f64>> = old_stems.iter().map(|s| weigh(s)).collect();
     let new_weights: Vec<Vec<f64>> = new_stems.iter().map(|s| weigh(s)).collect();
     let old_total: Vec<f64> = old_weights.iter().map(|w| w.iter().sum()).collect();

@@ -20,7 +20,7 @@ mod profile;
 pub mod sequence;
 pub mod structure;
 
-pub use items::{ItemNode, ItemVocabulary, align_items};
+pub use items::{ItemNode, ItemVocabulary, align_items, unchanged as unchanged_items};
 pub use overrides::{AlignError, Overrides};
 pub use sequence::{Aligned, align_texts, normalized_eq};
 

@@ -8,6 +8,7 @@ use crate::align::sequence::merge_rows;
 use crate::align::structure::Structure;
 use crate::align::{
     Alignment, ItemNode, ItemVocabulary, Pair, PairedBy, align_items, normalized_eq,
+    unchanged_items,
 };
 use crate::snapshot::{Item, Measure, Snapshot};
 
@@ -53,7 +54,11 @@ pub(super) fn measures(
     let n = |i: usize| new.measures.get(i);
     // Pairs are compared independently, on every core; the order is kept.
     use rayon::prelude::*;
-    let vocabulary = vocabulary(old, new);
+    let vocabulary = Vocabulary {
+        old,
+        new,
+        cell: std::sync::OnceLock::new(),
+    };
     let mut out: Vec<MeasureChange> = alignment
         .pairs
         .par_iter()
@@ -86,6 +91,20 @@ pub(super) fn measures(
     }
     out.sort_by_key(sort_key);
     out
+}
+
+/// The item vocabulary of two versions, built the first time a pair's items
+/// differ (most pairs' items do not), by whichever thread gets there first.
+struct Vocabulary<'s> {
+    old: &'s Snapshot,
+    new: &'s Snapshot,
+    cell: std::sync::OnceLock<ItemVocabulary>,
+}
+
+impl Vocabulary<'_> {
+    fn get(&self) -> &ItemVocabulary {
+        self.cell.get_or_init(|| vocabulary(self.old, self.new))
+    }
 }
 
 /// How common each word is across the items and measure texts of both
@@ -121,7 +140,7 @@ fn pair(
     b: &Measure,
     p: &Pair,
     moved: bool,
-    vocabulary: &ItemVocabulary,
+    vocabulary: &Vocabulary<'_>,
 ) -> MeasureChange {
     let mut classes = Vec::new();
     let status = compare(&a.status, &b.status);
@@ -245,7 +264,7 @@ fn flatten(items: &[Item]) -> Vec<Flat<'_>> {
 /// Align two item trees by content, every level at once (a sub-item
 /// promoted to a lettered item keeps its identity), and report the items
 /// that differ in new order, removed items after the item before them.
-fn items(old: &[Item], new: &[Item], vocabulary: &ItemVocabulary) -> Vec<ItemChange> {
+fn items(old: &[Item], new: &[Item], vocabulary: &Vocabulary<'_>) -> Vec<ItemChange> {
     let old_flat = flatten(old);
     let new_flat = flatten(new);
     fn node<'a>(f: &Flat<'a>) -> ItemNode<'a> {
@@ -256,7 +275,8 @@ fn items(old: &[Item], new: &[Item], vocabulary: &ItemVocabulary) -> Vec<ItemCha
     }
     let old_nodes: Vec<ItemNode<'_>> = old_flat.iter().map(node).collect();
     let new_nodes: Vec<ItemNode<'_>> = new_flat.iter().map(node).collect();
-    let old_to = align_items(&old_nodes, &new_nodes, vocabulary);
+    let old_to = unchanged_items(&old_nodes, &new_nodes)
+        .unwrap_or_else(|| align_items(&old_nodes, &new_nodes, vocabulary.get()));
     let counterpart = |i: usize| old_to.get(i).copied().flatten().map(|(j, _)| j);
     let mut rows: Vec<(Option<usize>, Option<usize>, Option<ItemChange>)> = Vec::new();
     for row in merge_rows(&old_to, new_flat.len()) {
