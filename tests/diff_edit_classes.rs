@@ -1,7 +1,8 @@
 //! The reported change classes checked against the edit that was made: one
 //! random edit of a known kind (status, reword, retitle, split, merge, move
-//! to another section or theme) at a random measure of the real programme,
-//! and the diff must name exactly that change, in both directions.
+//! to another section or theme, an insertion, and status, retitle and reword
+//! together) at a random measure of the real programme, and the diff must
+//! name exactly that change, in both directions.
 //!
 //! Runs with a fixed seed so CI is repeatable; `POLICYDIFF_PROPTEST_CASES`
 //! asks for more cases (e.g. 2000) on demand.
@@ -155,6 +156,83 @@ proptest! {
         m.theme = target;
         m.section = new.themes.iter().find(|t| t.number == target).and_then(|t| t.sections.first()).map(|s| s.title.clone());
         assert_only(old, &new, number, &[ChangeClass::Moved])?;
+    }
+
+    #[test]
+    fn a_measure_moved_to_another_section_of_its_theme_is_moved(at in any::<Index>()) {
+        let old = shipped();
+        // Measures of themes with two or more sections.
+        let movable: Vec<usize> = (0..old.measures.len())
+            .filter(|&i| {
+                let m = &old.measures[i];
+                m.section.is_some()
+                    && old.themes.iter().any(|t| t.number == m.theme && t.sections.len() >= 2)
+            })
+            .collect();
+        prop_assume!(!movable.is_empty());
+        let i = movable[at.index(movable.len())];
+        let mut new = old.clone();
+        let theme = new.themes.iter().find(|t| t.number == old.measures[i].theme).unwrap().clone();
+        let m = &mut new.measures[i];
+        let number = m.number;
+        let other = theme
+            .sections
+            .iter()
+            .find(|s| Some(&s.title) != m.section.as_ref())
+            .unwrap();
+        m.section = Some(other.title.clone());
+        assert_only(old, &new, number, &[ChangeClass::Moved])?;
+    }
+
+    #[test]
+    fn status_retitle_and_reword_of_one_measure_are_all_reported(at in any::<Index>()) {
+        let old = shipped();
+        let settled_at: Vec<usize> = (0..old.measures.len())
+            .filter(|&i| old.measures[i].status.settled().is_some())
+            .collect();
+        let i = settled_at[at.index(settled_at.len())];
+        let mut new = old.clone();
+        let m = &mut new.measures[i];
+        let number = m.number;
+        let other = [Status::Existing, Status::Strengthened, Status::New]
+            .into_iter()
+            .find(|s| Some(*s) != m.status.settled())
+            .unwrap();
+        m.status = settled(other);
+        m.title = format!("{} en de evaluatie daarvan", m.title);
+        let text = match m.items.first_mut() {
+            Some(item) => &mut item.text,
+            None => m.body.get_or_insert_with(String::new),
+        };
+        text.push_str(" Dit wordt jaarlijks geëvalueerd.");
+        assert_only(
+            old,
+            &new,
+            number,
+            &[ChangeClass::Status, ChangeClass::Retitled, ChangeClass::Text],
+        )?;
+    }
+
+    #[test]
+    fn an_inserted_measure_is_added_and_the_rest_only_renumbered(at in any::<Index>()) {
+        let old = shipped();
+        let after = old.measures[at.index(old.measures.len())].number;
+        let mut new = old.clone();
+        let theme = old.measures.iter().find(|m| m.number == after).unwrap().theme;
+        insert_after(&mut new, after, fresh_measure(0, theme, "2031"));
+        for (forward, d) in [(true, diff(old, &new)), (false, diff(&new, old))] {
+            let lone = if forward { ChangeClass::Added } else { ChangeClass::Removed };
+            let entries: Vec<_> = d.changed_measures().collect();
+            let lone_entries: Vec<_> = entries.iter().filter(|e| e.has(lone)).collect();
+            prop_assert_eq!(lone_entries.len(), 1, "forward {}: {:?}", forward, changes(&d));
+            let side = if forward { &lone_entries[0].new } else { &lone_entries[0].old };
+            prop_assert_eq!(side[0].number, after + 1);
+            // Everything else is at most renumbered (the cross-reference
+            // texts an editor left are the diff's stale references).
+            for e in entries.iter().filter(|e| !e.has(lone)) {
+                prop_assert_eq!(&e.classes, &vec![ChangeClass::Renumbered], "forward {}: {:?}", forward, changes(&d));
+            }
+        }
     }
 
     #[test]
