@@ -91,13 +91,14 @@ Examples:
     #[command(after_help = "\
 Examples:
   policydiff history --versions examples/series
-  policydiff history actieprogramma-2014 examples/series/actieprogramma-2015 examples/series/actieprogramma-2016
+  policydiff history actieprogramma-2014 examples/series/actieprogramma-2016
   policydiff history --versions examples/series --measure 14
   policydiff history --git versions/actieprogramma-2014/snapshot.json
   policydiff history --versions examples/series --format html -o history.html")]
     History(HistoryArgs),
-    /// The diff driver for git: makes `git diff` and `git log -p` show
-    /// snapshot.json changes measure by measure (set-up in the README)
+    /// The diff driver for git: makes `git diff` (and `git log -p
+    /// --ext-diff`) show snapshot.json changes measure by measure (set-up in
+    /// the README)
     #[command(
         name = "git-diff",
         after_help = "Set-up, once per repository:\n  echo 'snapshot.json diff=policydiff' >> .gitattributes\n  git config diff.policydiff.command 'policydiff git-diff'"
@@ -215,7 +216,8 @@ pub struct HistoryArgs {
     /// (N in that version, named by id or label)
     #[arg(long, value_name = "N[@VERSION]")]
     pub measure: Option<String>,
-    /// Only the measures that changed at some point
+    /// Only the measures that changed in more than their number at some
+    /// point
     #[arg(long)]
     pub changed: bool,
     /// Text (table and events), JSON (docs/history-format.md), CSV (one row
@@ -244,11 +246,15 @@ pub struct GitDiffArgs {
     pub path: String,
     /// The old side's file (`/dev/null` when the file is new)
     pub old_file: PathBuf,
+    /// The old blob's hash (not used)
     pub old_hex: String,
+    /// The old file's mode (not used)
     pub old_mode: String,
     /// The new side's file (`/dev/null` when the file was deleted)
     pub new_file: PathBuf,
+    /// The new blob's hash (not used)
     pub new_hex: String,
+    /// The new file's mode (not used)
     pub new_mode: String,
     /// For renames: the new path and git's similarity line
     #[arg(num_args = 0..=2)]

@@ -37,7 +37,7 @@ complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "diff" -d 'Ali
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "check" -d 'Check versions for inconsistencies'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "import" -d 'Turn extracted text into a snapshot draft'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "history" -d 'Follow every measure across a series of versions'
-complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "git-diff" -d 'The diff driver for git: makes `git diff` and `git log -p` show snapshot.json changes measure by measure (set-up in the README)'
+complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "git-diff" -d 'The diff driver for git: makes `git diff` (and `git log -p --ext-diff`) show snapshot.json changes measure by measure (set-up in the README)'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c policydiff -n "__fish_policydiff_using_subcommand list" -l format -d 'How to print the list: a table, or JSON for scripts' -r -f -a "table\t''
 json\t''"
@@ -137,7 +137,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l color 
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
-complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l changed -d 'Only the measures that changed at some point'
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l changed -d 'Only the measures that changed in more than their number at some point'
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l force -d 'Replace FILE if it exists'
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -s h -l help -d 'Print help'
 complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l versions -d 'The version store: a folder with one sub-folder per version [default: ./versions if it exists; the shipped versions are reachable by id from any store]' -r -F
@@ -152,5 +152,5 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fi
 complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "check" -d 'Check versions for inconsistencies'
 complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "import" -d 'Turn extracted text into a snapshot draft'
 complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "history" -d 'Follow every measure across a series of versions'
-complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "git-diff" -d 'The diff driver for git: makes `git diff` and `git log -p` show snapshot.json changes measure by measure (set-up in the README)'
+complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "git-diff" -d 'The diff driver for git: makes `git diff` (and `git log -p --ext-diff`) show snapshot.json changes measure by measure (set-up in the README)'
 complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
