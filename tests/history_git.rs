@@ -179,6 +179,25 @@ fn a_path_not_in_that_revision_is_a_clear_error() {
 }
 
 #[test]
+fn a_source_file_outside_the_version_folder_is_refused_in_git_as_on_disk() {
+    let repo = repository();
+    let root = repo.path();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join(FILE)).unwrap()).unwrap();
+    v["source"] = serde_json::json!({"file": "../../secret.txt", "sha256": "0"});
+    std::fs::write(root.join(FILE), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    std::fs::write(root.join("secret.txt"), "secret").unwrap();
+    git(root, "2017-01-01", &["add", "-A"]);
+    git(root, "2017-01-01", &["commit", "-q", "-m", "climb out"]);
+    let (code, _, err) = run(root, &["check", &format!("HEAD:{FILE}")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("climbs out of the snapshot's folder"), "{err}");
+    let (code, _, err) = run(root, &["check", FILE]);
+    assert_eq!(code, 2, "on disk too");
+    assert!(err.contains("climbs out of the snapshot's folder"), "{err}");
+}
+
+#[test]
 fn outside_a_repository_rev_path_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = run(dir.path(), &["show", &format!("HEAD:{FILE}")]);

@@ -92,21 +92,29 @@ pub enum Containment {
     Escapes,
 }
 
-/// Where a snapshot's `source.file` lives: a relative path of plain
-/// components under `folder`. `Ok(None)` when the file does not exist (the
-/// `check` rules report a missing source).
-pub fn source_path(folder: &Path, file: &str) -> Result<Option<PathBuf>, Containment> {
-    let relative = Path::new(file);
+/// Whether `file` is a relative path of plain components (no `..`, not
+/// absolute, not empty): the first half of the containment rule, the half
+/// that needs no file system (a snapshot read from git has none).
+pub fn plain_relative(file: &str) -> Result<(), Containment> {
     if file.is_empty() {
         return Err(Containment::Empty);
     }
-    for c in relative.components() {
+    for c in Path::new(file).components() {
         match c {
             Component::Normal(_) | Component::CurDir => {}
             Component::ParentDir => return Err(Containment::ParentDir),
             Component::RootDir | Component::Prefix(_) => return Err(Containment::Absolute),
         }
     }
+    Ok(())
+}
+
+/// Where a snapshot's `source.file` lives: a relative path of plain
+/// components under `folder`. `Ok(None)` when the file does not exist (the
+/// `check` rules report a missing source).
+pub fn source_path(folder: &Path, file: &str) -> Result<Option<PathBuf>, Containment> {
+    plain_relative(file)?;
+    let relative = Path::new(file);
     let joined = folder.join(relative);
     let (Ok(real_folder), Ok(real_file)) = (
         std::fs::canonicalize(if folder.as_os_str().is_empty() {

@@ -10,7 +10,7 @@
 
 use super::file::MAX_FILE_BYTES;
 use super::{LoadError, SNAPSHOT_FILE};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A version named `REV:path`.
@@ -154,18 +154,12 @@ fn blob(commit: &str, path: &str, name: &str) -> Result<Vec<u8>, LoadError> {
     Ok(git(&["cat-file", "blob", &object], name)?.stdout)
 }
 
-/// The source text a snapshot read from git names, from the same commit:
-/// `file` must be a plain relative path inside the snapshot's folder, as on
-/// disk. `None` when it is not in that commit.
+/// The source text a snapshot read from git names, from the same commit.
+/// `file` must have passed [`super::file::plain_relative`] (a plain relative
+/// path inside the snapshot's folder, as on disk). `None` when it is not in
+/// that commit.
 pub fn source_text(commit: &str, snapshot_path: &str, file: &str) -> Option<String> {
     let relative = Path::new(file);
-    let plain = !file.is_empty()
-        && relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if !plain {
-        return None;
-    }
     let folder = Path::new(snapshot_path).parent().unwrap_or(Path::new(""));
     let path: PathBuf = folder.join(relative);
     let path = path.to_str()?.trim_start_matches("./").to_string();

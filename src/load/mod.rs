@@ -259,10 +259,21 @@ fn load_git(rp: git::RevPath<'_>, rules: Rules) -> Result<Loaded, LoadError> {
     let snapshot = rules.parse(&text, &shown)?;
     let (source_path, source_text) = match &snapshot.source {
         None => (None, None),
-        Some(s) => (
-            Some(PathBuf::from(format!("{}:{}", rp.rev, s.file))),
-            git::source_text(&commit, &path, &s.file),
-        ),
+        Some(s) => {
+            // The same containment rule as on disk: a plain relative path.
+            if let Err(reason) = file::plain_relative(&s.file) {
+                return Err(LoadError::Source {
+                    path: shown,
+                    line: JsonPath::root().key("source").key("file").line_in(&text),
+                    file: s.file.clone(),
+                    reason: reason.to_string(),
+                });
+            }
+            (
+                Some(PathBuf::from(format!("{}:{}", rp.rev, s.file))),
+                git::source_text(&commit, &path, &s.file),
+            )
+        }
     };
     Ok(Loaded {
         snapshot,
