@@ -31,10 +31,14 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 fn series() -> History {
     let store = Store::Dir(format!("{}/{SERIES}", env!("CARGO_MANIFEST_DIR")).into());
-    let loaded: Vec<_> = ["actieprogramma-2014", "actieprogramma-2015", "actieprogramma-2016"]
-        .iter()
-        .map(|id| store.load(id).unwrap())
-        .collect();
+    let loaded: Vec<_> = [
+        "actieprogramma-2014",
+        "actieprogramma-2015",
+        "actieprogramma-2016",
+    ]
+    .iter()
+    .map(|id| store.load(id).unwrap())
+    .collect();
     let versions: Vec<(String, &policydiff::snapshot::Snapshot)> = loaded
         .iter()
         .map(|l| (l.snapshot.id.clone(), &l.snapshot))
@@ -117,7 +121,11 @@ fn status_changes_are_events_with_their_direction() {
         .map(|e| e.words.as_str())
         .collect();
     assert_eq!(status, ["strengthened N → V"]);
-    assert!(exit.events.iter().all(|e| e.version != 2 || e.kind == EventKind::Status));
+    assert!(
+        exit.events
+            .iter()
+            .all(|e| e.version != 2 || e.kind == EventKind::Status)
+    );
 }
 
 #[test]
@@ -128,7 +136,10 @@ fn a_status_that_settles_is_told_but_is_not_a_status_change() {
     let at = kinds_at(l, 2);
     assert!(at.contains(&EventKind::Certainty), "{:?}", l.events);
     assert!(!at.contains(&EventKind::Status), "{:?}", l.events);
-    assert_eq!(h.versions[1].counts.uncertain - 1, h.versions[2].counts.uncertain);
+    assert_eq!(
+        h.versions[1].counts.uncertain - 1,
+        h.versions[2].counts.uncertain
+    );
 }
 
 #[test]
@@ -137,12 +148,13 @@ fn a_split_continues_one_lineage_and_starts_one_for_the_other_piece() {
     // 2015's 30 split into 2016's 29 (its items a–d, its title) and 30 (its
     // items e–h under a new title).
     let old = lineage_of(&h, 1, 30);
-    assert!(kinds_at(old, 2).contains(&EventKind::Split), "{:?}", old.events);
+    assert!(
+        kinds_at(old, 2).contains(&EventKind::Split),
+        "{:?}",
+        old.events
+    );
     let pieces: Vec<&Lineage> = [29, 30].iter().map(|n| lineage_of(&h, 2, *n)).collect();
-    let started: Vec<&&Lineage> = pieces
-        .iter()
-        .filter(|l| l.measures[1].is_none())
-        .collect();
+    let started: Vec<&&Lineage> = pieces.iter().filter(|l| l.measures[1].is_none()).collect();
     assert_eq!(started.len(), 1, "one piece is new");
     assert_eq!(kinds_at(started[0], 2), [EventKind::SplitFrom]);
     // The measure continues as the piece that kept its title, 29; 30, with
@@ -203,7 +215,14 @@ fn history_markdown_report() {
 #[test]
 fn changed_keeps_only_the_lineages_that_changed_in_substance() {
     let (_, all, _) = run(&["history", "--versions", SERIES, "--format", "json"]);
-    let (_, changed, _) = run(&["history", "--versions", SERIES, "--format", "json", "--changed"]);
+    let (_, changed, _) = run(&[
+        "history",
+        "--versions",
+        SERIES,
+        "--format",
+        "json",
+        "--changed",
+    ]);
     let all: serde_json::Value = serde_json::from_str(&all).unwrap();
     let changed: serde_json::Value = serde_json::from_str(&changed).unwrap();
     let count = |v: &serde_json::Value| v["lineages"].as_array().unwrap().len();
@@ -225,7 +244,11 @@ fn the_json_report_answers_which_lineages_changed_status() {
     assert_eq!(v["format"], "policydiff-history/1");
     assert_eq!(
         v["versions"],
-        serde_json::json!(["actieprogramma-2014", "actieprogramma-2015", "actieprogramma-2016"])
+        serde_json::json!([
+            "actieprogramma-2014",
+            "actieprogramma-2015",
+            "actieprogramma-2016"
+        ])
     );
     let lineages = v["lineages"].as_array().unwrap();
     for l in lineages {
@@ -247,7 +270,13 @@ fn the_json_report_answers_which_lineages_changed_status() {
     );
     let removed = lineages
         .iter()
-        .find(|l| l["events"].as_array().unwrap().iter().any(|e| e["kind"] == "removed"))
+        .find(|l| {
+            l["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["kind"] == "removed")
+        })
         .unwrap();
     assert!(removed["measures"][2].is_null());
 }
@@ -303,7 +332,10 @@ fn the_diff_csv_report_has_a_row_per_measure_entry() {
     // 38 old measures, one inserted: 38 pairs and 1 added.
     assert_eq!(rows.len(), 39);
     let two = rows.iter().find(|r| &r[0] == "2").unwrap();
-    assert_eq!((&two[2], &two[3], &two[4], &two[5]), ("status", "B", "V", "changed"));
+    assert_eq!(
+        (&two[2], &two[3], &two[4], &two[5]),
+        ("status", "B", "V", "changed")
+    );
     let added = rows.iter().find(|r| r[0].is_empty()).unwrap();
     assert_eq!((&added[1], &added[2]), ("12", "added"));
 }
@@ -318,8 +350,14 @@ fn measure_prints_one_lineage_with_its_word_differences() {
         "12@actieprogramma-2015",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("actieprogramma-2014 (2014-08-29): –\n"), "{out}");
-    assert!(out.contains("12 (N) Nieuwe aanpak 2015 voor gemeentelijke jeugdwerkers"), "{out}");
+    assert!(
+        out.starts_with("actieprogramma-2014 (2014-08-29): –\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("12 (N) Nieuwe aanpak 2015 voor gemeentelijke jeugdwerkers"),
+        "{out}"
+    );
     assert!(out.contains("retitled"), "{out}");
     // The retitle word by word, marked as the text report marks it.
     assert!(out.contains("[-2015-]"), "{out}");
@@ -337,7 +375,10 @@ fn measure_by_number_of_the_first_version_by_default() {
 fn a_measure_that_does_not_exist_is_refused_with_the_range() {
     let (code, _, err) = run(&["history", "--versions", SERIES, "--measure", "99"]);
     assert_eq!(code, 2);
-    assert!(err.contains("has no measure 99; its measures are 1–38"), "{err}");
+    assert!(
+        err.contains("has no measure 99; its measures are 1–38"),
+        "{err}"
+    );
     let (code, _, err) = run(&["history", "--versions", SERIES, "--measure", "2@nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("no version `nope`"), "{err}");
@@ -350,14 +391,20 @@ fn a_measure_that_does_not_exist_is_refused_with_the_range() {
 fn fewer_than_two_versions_is_an_error() {
     let (code, _, err) = run(&["history", "actieprogramma-2014"]);
     assert_eq!(code, 2);
-    assert!(err.contains("at least two versions, and 1 were given"), "{err}");
+    assert!(
+        err.contains("at least two versions, and 1 were given"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_summary_page_among_programmes_is_an_error() {
     let (code, _, err) = run(&["history", "actieprogramma-2014", "samenvatting-2014"]);
     assert_eq!(code, 2);
-    assert!(err.contains("`samenvatting-2014` is a summary page"), "{err}");
+    assert!(
+        err.contains("`samenvatting-2014` is a summary page"),
+        "{err}"
+    );
 }
 
 /// A store of copies of the series, with `edit` applied to each snapshot's
@@ -428,7 +475,10 @@ fn history_reports_are_inert_against_control_characters_in_titles() {
         let (code, out, err) = run(&["history", "--versions", dir, "--format", format]);
         assert_eq!(code, 0, "{format}: {err}");
         assert!(!out.contains('\u{1b}'), "{format} prints a raw escape");
-        assert!(!out.contains('\u{202e}'), "{format} prints a raw bidi control");
+        assert!(
+            !out.contains('\u{202e}'),
+            "{format} prints a raw bidi control"
+        );
         if format == "csv" {
             assert!(out.contains("'=HYPERLINK"), "{out}");
         }

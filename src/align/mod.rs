@@ -142,7 +142,12 @@ fn title_keeper<'t>(
     pieces: &[usize],
     title_of: impl Fn(usize) -> &'t str,
 ) -> Option<usize> {
-    let key = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let key = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let want = key(title);
     let mut keepers = pieces.iter().filter(|&&p| key(title_of(p)) == want);
     match (keepers.next(), keepers.next()) {

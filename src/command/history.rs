@@ -34,9 +34,9 @@ pub fn run(
         Some(spec) => {
             let lineage = lineage(&history, spec)?;
             match args.format {
-                HistoryFormat::Text => crate::render::text::history::lineage(
-                    &history, lineage, palette, ctx.width,
-                ),
+                HistoryFormat::Text => {
+                    crate::render::text::history::lineage(&history, lineage, palette, ctx.width)
+                }
                 _ => bail!(
                     "`--measure` prints one lineage as text; drop `--format`, or filter the JSON report with jq"
                 ),

@@ -184,7 +184,6 @@ impl Lineage {
     pub fn latest(&self) -> Option<&MeasureRef> {
         self.measures.iter().rev().find_map(Option::as_ref)
     }
-
 }
 
 /// Something that happened to a lineage when `version` came out.
@@ -351,8 +350,14 @@ fn chain(snapshots: &[&Snapshot], steps: &[Step], alignments: &[Alignment]) -> V
         let number_new = |i: usize| new.measures.get(i).map_or(0, |m| m.number);
         let entry_of = |old_numbers: &[u32], new_numbers: &[u32]| {
             step.diff.measures.iter().position(|m| {
-                m.old.iter().map(|r| r.number).eq(old_numbers.iter().copied())
-                    && m.new.iter().map(|r| r.number).eq(new_numbers.iter().copied())
+                m.old
+                    .iter()
+                    .map(|r| r.number)
+                    .eq(old_numbers.iter().copied())
+                    && m.new
+                        .iter()
+                        .map(|r| r.number)
+                        .eq(new_numbers.iter().copied())
             })
         };
         let event = |kind: EventKind, words: String| Event {
@@ -379,7 +384,8 @@ fn chain(snapshots: &[&Snapshot], steps: &[Step], alignments: &[Alignment]) -> V
             };
             let entry = entry_of(&[number_old(p.old)], &[number_new(p.new)]);
             if let Some(e) = entry {
-                all[lineage].events
+                all[lineage]
+                    .events
                     .extend(pair_events(&step.diff.measures[e], v));
             }
             continue_as(&mut all, &mut next, lineage, p.new, entry);
@@ -391,7 +397,8 @@ fn chain(snapshots: &[&Snapshot], steps: &[Step], alignments: &[Alignment]) -> V
             let pieces: Vec<u32> = s.new.iter().map(|&n| number_new(n)).collect();
             let entry = entry_of(&[number_old(s.old)], &pieces);
             let list = join_numbers(&pieces);
-            all[lineage].events
+            all[lineage]
+                .events
                 .push(event(EventKind::Split, format!("split into {list}")));
             match s.continued {
                 Some(c) => continue_as(&mut all, &mut next, lineage, c, entry),
@@ -428,15 +435,18 @@ fn chain(snapshots: &[&Snapshot], steps: &[Step], alignments: &[Alignment]) -> V
                 } else {
                     let l = &mut all[lineage];
                     l.entries[k] = entry;
-                    l.events.push(event(
-                        EventKind::MergedInto,
-                        format!("merged into {into}"),
-                    ));
+                    l.events
+                        .push(event(EventKind::MergedInto, format!("merged into {into}")));
                 }
             }
             if m.continued.is_none() {
                 let words = format!("merged from {}", join_numbers(&olds));
-                let l = start(&mut all, v, m.new, Some(event(EventKind::MergedFrom, words)));
+                let l = start(
+                    &mut all,
+                    v,
+                    m.new,
+                    Some(event(EventKind::MergedFrom, words)),
+                );
                 if let Some(slot) = next.get_mut(m.new) {
                     *slot = Some(l);
                 }

@@ -229,7 +229,10 @@ mod tests {
                 path: "versions/x/snapshot.json"
             })
         );
-        assert_eq!(rev_path("main:./snapshot.json").map(|r| r.rev), Some("main"));
+        assert_eq!(
+            rev_path("main:./snapshot.json").map(|r| r.rev),
+            Some("main")
+        );
         assert_eq!(rev_path("--output=x:y"), None);
         assert_eq!(rev_path(":versions/x"), None);
         assert_eq!(rev_path("HEAD:"), None);

@@ -15,13 +15,19 @@ pub fn history(history: &History, only_changed: bool) -> String {
         history.versions.len(),
         escape(&history.lead())
     ));
-    b.push("| Version | Date | Measures | B | V | N | Uncertain |\n|---|---|--:|--:|--:|--:|--:|\n");
+    b.push(
+        "| Version | Date | Measures | B | V | N | Uncertain |\n|---|---|--:|--:|--:|--:|--:|\n",
+    );
     for v in &history.versions {
         let c = v.counts;
         b.push(&format!(
             "| {} | {} | {} | {} | {} | {} | {} |\n",
             code(&v.label),
-            v.info.date.as_deref().map(escape).unwrap_or_else(|| "–".into()),
+            v.info
+                .date
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| "–".into()),
             c.measures,
             c.existing,
             c.strengthened,
@@ -92,6 +98,8 @@ pub fn history(history: &History, only_changed: bool) -> String {
     if left > 0 {
         b.leave_out(format!("{left} rows of the table of measures"));
     }
-    b.push("\nIn bold: what changed in that version, besides the number. –: not in that version.\n");
+    b.push(
+        "\nIn bold: what changed in that version, besides the number. –: not in that version.\n",
+    );
     b.finish("run `policydiff history --format html` for the whole history")
 }
