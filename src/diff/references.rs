@@ -55,17 +55,21 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
         let old_refs: Vec<u32> = old_measure
             .all_references()
             .iter()
-            .map(|(_, r)| r.measure)
+            .flat_map(|(_, r)| r.targets.iter().map(|t| t.measure))
             .collect();
-        for (path, r) in measure.all_references() {
-            if !old_refs.contains(&r.measure) {
+        let named = measure
+            .all_references()
+            .into_iter()
+            .flat_map(|(path, r)| r.targets.iter().map(move |t| (path.clone(), r, t.measure)));
+        for (path, r, says) in named {
+            if !old_refs.contains(&says) {
                 continue; // written for the new version
             }
-            let Some(&target) = by_number.get(&r.measure) else {
+            let Some(&target) = by_number.get(&says) else {
                 continue; // dangling already in the old version: a `check` matter
             };
             let (kind, now) = fate[target];
-            if now == Some(r.measure) {
+            if now == Some(says) {
                 continue;
             }
             out.push(StaleReference {
@@ -76,7 +80,7 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
                     Some(path.join("."))
                 },
                 phrase: r.phrase.clone(),
-                says: r.measure,
+                says,
                 should_say: now,
                 target: kind,
             });
