@@ -3,8 +3,8 @@
 //! keys. They return plain text; each format escapes and marks it up.
 
 use crate::diff::{
-    ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleReference, StaleTarget,
-    StatusChange,
+    ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleName, StaleReference,
+    StaleTarget, StatusChange,
 };
 use crate::snapshot::{Certainty, Status, StatusRecord};
 
@@ -90,21 +90,46 @@ pub fn stale_place(s: &StaleReference) -> String {
     format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""))
 }
 
-/// What became of a stale reference's target: `measure 30 is now 31; it
-/// should say 31`.
+/// What became of a stale reference's targets: `measure 30 is now 31; it
+/// should say 31`, or for a phrase naming several, `measure 30 is now 31,
+/// measure 31 is now 32; it should say 31 and 32`.
 pub fn stale_fix(s: &StaleReference) -> String {
-    match (s.target, s.should_say) {
-        (StaleTarget::Renumbered, Some(n)) => {
-            format!("measure {} is now {n}; it should say {n}", s.says)
-        }
-        (StaleTarget::Merged, Some(n)) => {
-            format!("measure {} was merged into {n}; it should say {n}", s.says)
-        }
-        (StaleTarget::Split, _) => format!("measure {} was split", s.says),
-        (StaleTarget::Removed, _) => format!("measure {} was removed", s.says),
-        (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
-            format!("measure {} has no single successor", s.says)
-        }
+    let names: Vec<StaleName> = if s.targets.is_empty() {
+        vec![StaleName {
+            says: s.says,
+            item: None,
+            should_say: s.should_say,
+            target: s.target,
+        }]
+    } else {
+        s.targets.clone()
+    };
+    let item = |n: &StaleName| n.item.clone().unwrap_or_default();
+    let what: Vec<String> = names
+        .iter()
+        .map(|n| match (n.target, n.should_say) {
+            (StaleTarget::Renumbered, Some(to)) => format!("measure {} is now {to}", n.says),
+            (StaleTarget::Merged, Some(to)) => {
+                format!("measure {} was merged into {to}", n.says)
+            }
+            (StaleTarget::Split, _) => format!("measure {} was split", n.says),
+            (StaleTarget::Removed, _) => format!("measure {} was removed", n.says),
+            (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
+                format!("measure {} has no single successor", n.says)
+            }
+        })
+        .collect();
+    let should: Option<Vec<String>> = names
+        .iter()
+        .map(|n| n.should_say.map(|to| format!("{to}{}", item(n))))
+        .collect();
+    match should {
+        Some(should) => format!(
+            "{}; it should say {}",
+            what.join(", "),
+            crate::check::and_list(&should)
+        ),
+        None => what.join(", "),
     }
 }
 
