@@ -381,6 +381,87 @@ fn an_item_phrase_left_at_the_old_number_is_stale_and_keeps_its_item() {
     );
 }
 
+/// Measure 30 with an item inserted before its first: a–c become b–d.
+fn item_before_30a(s: &Snapshot) -> Snapshot {
+    let mut s = s.clone();
+    let m = measure_mut(&mut s, 30);
+    m.items.insert(
+        0,
+        item(
+            "x",
+            "Er komt een landelijk meldpunt voor ouders van radicaliserende kinderen.",
+        ),
+    );
+    relabel(m);
+    s
+}
+
+/// What the stale references' prose says, and each target's item now.
+fn fixes(old: &Snapshot, new: &Snapshot) -> Vec<(String, Vec<Option<String>>)> {
+    let d = diff(old, new);
+    let story = Story::of(&d, old, new);
+    let report: Value =
+        serde_json::from_str(&policydiff::render::json::diff::render(&d, &story)).unwrap();
+    d.stale_references
+        .iter()
+        .zip(report["stale_references"].as_array().unwrap())
+        .map(|(s, json)| {
+            let items = json["targets"]
+                .as_array()
+                .map(|ts| {
+                    ts.iter()
+                        .map(|t| t["should_say_item"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (policydiff::render::prose::stale_fix(s), items)
+        })
+        .collect()
+}
+
+#[test]
+fn an_item_phrase_whose_item_was_relabelled_is_stale_and_says_the_new_label() {
+    let r = json!([{"measure": 30, "item": "a", "phrase": "maatregel 30a"}]);
+    let old = with_20a(&programme(), "maatregel 30a", r.clone());
+    // Only the item moved: 30a is now 30b.
+    let new = item_before_30a(&old);
+    assert_eq!(
+        fixes(&old, &new),
+        [(
+            "item 30a is now 30b; it should say 30b".to_string(),
+            vec![Some("b".to_string())]
+        )]
+    );
+    // The measure moved too: 30a is now 31b.
+    let new = insert_before_30(&item_before_30a(&old));
+    assert_eq!(
+        fixes(&old, &new),
+        [(
+            "item 30a is now 31b; it should say 31b".to_string(),
+            vec![Some("b".to_string())]
+        )]
+    );
+    // Updated with it: nothing stale.
+    let updated = with_20a(
+        &insert_before_30(&item_before_30a(&programme())),
+        "maatregel 31b",
+        json!([{"measure": 31, "item": "b", "phrase": "maatregel 31b"}]),
+    );
+    assert_eq!(fixes(&old, &updated), []);
+    // Back: "maatregel 30b" was right for the version with the item; without
+    // it, the item is 30a again.
+    let r = json!([{"measure": 30, "item": "b", "phrase": "maatregel 30b"}]);
+    let old = item_before_30a(&with_20a(&programme(), "maatregel 30b", r.clone()));
+    let new = with_20a(&programme(), "maatregel 30b", r);
+    assert_eq!(
+        fixes(&old, &new),
+        [(
+            "item 30b is now 30a; it should say 30a".to_string(),
+            vec![Some("a".to_string())]
+        )]
+    );
+}
+
 // ------------------------------------------------- (5) split-off pieces
 
 /// Measure 20 with its item a (the one that says "maatregel 30") split off

@@ -291,6 +291,9 @@ pub struct StaleName {
     pub item: Option<String>,
     /// The number it should say, where the target has one successor.
     pub should_say: Option<u32>,
+    /// The item label it should say: `item`, or the label the item has now
+    /// where the items of its measure were reordered.
+    pub should_say_item: Option<String>,
     pub target: StaleTarget,
 }
 

@@ -10,7 +10,7 @@
 //! old text also had a phrase with that number.
 
 use super::{StaleName, StaleReference, StaleTarget};
-use crate::align::Alignment;
+use crate::align::{Alignment, align_texts};
 use crate::snapshot::{Measure, Reference, Snapshot};
 use similar::{ChangeTag, TextDiff};
 use std::collections::HashMap;
@@ -98,10 +98,22 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
                         // `check` matter.
                         let &target = by_number.get(&t.measure)?;
                         let (kind, now) = fate[target];
-                        (now != Some(t.measure)).then(|| StaleName {
+                        // An item named keeps its label unless the items of
+                        // its measure were reordered around it.
+                        let now_item = match (&t.item, successors[target]) {
+                            (Some(path), Some(successor)) => old
+                                .measures
+                                .get(target)
+                                .zip(new.measures.get(successor))
+                                .and_then(|(a, b)| item_now(a, b, path)),
+                            _ => None,
+                        };
+                        let relabelled = now_item.is_some() && now_item != t.item;
+                        (now != Some(t.measure) || relabelled).then(|| StaleName {
                             says: t.measure,
                             item: t.item.clone(),
                             should_say: now,
+                            should_say_item: now_item.or_else(|| t.item.clone()),
                             target: kind,
                         })
                     })
@@ -230,6 +242,27 @@ fn carried_over(new: &Element<'_>, index: usize, old: &Element<'_>) -> bool {
     covered
         .iter()
         .all(|&i| equal.get(i).copied().unwrap_or(false))
+}
+
+/// The label path the item `path` of `old` has in `new`, the measure that
+/// continues it: items are paired by content, level by level, as `diff`
+/// pairs them. `None` when the item is gone (or was not there).
+fn item_now(old: &Measure, new: &Measure, path: &str) -> Option<String> {
+    let (mut old_items, mut new_items) = (&old.items, &new.items);
+    let mut labels = Vec::new();
+    for label in path.split('.') {
+        let i = old_items.iter().position(|x| x.label == label)?;
+        let old_texts: Vec<&str> = old_items.iter().map(|x| x.text.as_str()).collect();
+        let new_texts: Vec<&str> = new_items.iter().map(|x| x.text.as_str()).collect();
+        let j = align_texts(&old_texts, &new_texts)
+            .into_iter()
+            .find(|row| row.old == Some(i))?
+            .new?;
+        let (a, b) = (old_items.get(i)?, new_items.get(j)?);
+        labels.push(b.label.clone());
+        (old_items, new_items) = (&a.items, &b.items);
+    }
+    Some(labels.join("."))
 }
 
 /// The byte spans of the white-space separated words of `text`.

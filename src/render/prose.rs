@@ -92,36 +92,50 @@ pub fn stale_place(s: &StaleReference) -> String {
 
 /// What became of a stale reference's targets: `measure 30 is now 31; it
 /// should say 31`, or for a phrase naming several, `measure 30 is now 31,
-/// measure 31 is now 32; it should say 31 and 32`.
+/// measure 31 is now 32; it should say 31 and 32`; an item named keeps its
+/// label (`it should say 31b`) unless it has another now (`item 30b is now
+/// 30c`).
 pub fn stale_fix(s: &StaleReference) -> String {
     let names: Vec<StaleName> = if s.targets.is_empty() {
         vec![StaleName {
             says: s.says,
             item: None,
             should_say: s.should_say,
+            should_say_item: None,
             target: s.target,
         }]
     } else {
         s.targets.clone()
     };
-    let item = |n: &StaleName| n.item.clone().unwrap_or_default();
     let what: Vec<String> = names
         .iter()
-        .map(|n| match (n.target, n.should_say) {
-            (StaleTarget::Renumbered, Some(to)) => format!("measure {} is now {to}", n.says),
-            (StaleTarget::Merged, Some(to)) => {
-                format!("measure {} was merged into {to}", n.says)
-            }
-            (StaleTarget::Split, _) => format!("measure {} was split", n.says),
-            (StaleTarget::Removed, _) => format!("measure {} was removed", n.says),
-            (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
-                format!("measure {} has no single successor", n.says)
+        .map(|n| {
+            let relabelled = n.should_say_item != n.item;
+            match (n.target, n.should_say) {
+                (StaleTarget::Renumbered, Some(to)) if relabelled => format!(
+                    "item {}{} is now {to}{}",
+                    n.says,
+                    n.item.as_deref().unwrap_or(""),
+                    n.should_say_item.as_deref().unwrap_or("")
+                ),
+                (StaleTarget::Renumbered, Some(to)) => format!("measure {} is now {to}", n.says),
+                (StaleTarget::Merged, Some(to)) => {
+                    format!("measure {} was merged into {to}", n.says)
+                }
+                (StaleTarget::Split, _) => format!("measure {} was split", n.says),
+                (StaleTarget::Removed, _) => format!("measure {} was removed", n.says),
+                (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
+                    format!("measure {} has no single successor", n.says)
+                }
             }
         })
         .collect();
     let should: Option<Vec<String>> = names
         .iter()
-        .map(|n| n.should_say.map(|to| format!("{to}{}", item(n))))
+        .map(|n| {
+            n.should_say
+                .map(|to| format!("{to}{}", n.should_say_item.as_deref().unwrap_or("")))
+        })
         .collect();
     match should {
         Some(should) => format!(

@@ -311,6 +311,7 @@ struct StaleNameView<'a> {
     says: u32,
     says_item: Option<&'a str>,
     should_say: Option<u32>,
+    should_say_item: Option<&'a str>,
     target: crate::diff::StaleTarget,
 }
 
@@ -330,6 +331,7 @@ impl<'a> StaleView<'a> {
                     says: n.says,
                     says_item: n.item.as_deref(),
                     should_say: n.should_say,
+                    should_say_item: n.should_say_item.as_deref(),
                     target: n.target,
                 })
                 .collect(),
