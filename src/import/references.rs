@@ -214,6 +214,49 @@ mod tests {
     }
 
     #[test]
+    fn any_mix_of_the_phrase_fragments_reads_without_panicking() {
+        // Every sequence of three fragments, some cut inside a multi-byte
+        // character's neighbourhood, and the largest numbers.
+        let fragments = [
+            "maatregel",
+            "Maatregelen",
+            "maatregelen ",
+            "maatregel ",
+            " ",
+            "3",
+            "30a",
+            "4294967295",
+            "4294967296",
+            " en ",
+            " of ",
+            ", ",
+            " tot en met ",
+            " t/m ",
+            "–",
+            "-",
+            "é",
+            "İ",
+            "ab",
+            "z",
+            ".",
+            "\u{202e}",
+        ];
+        for a in fragments {
+            for b in fragments {
+                for c in fragments {
+                    let text = format!("{a}{b}{c}");
+                    for r in references(&text) {
+                        assert!(text.contains(&r.phrase), "{text:?}");
+                        assert!(!r.targets.is_empty() && r.targets.len() <= 101, "{text:?}");
+                    }
+                }
+            }
+        }
+        let range = references("maatregelen 4294967294 tot en met 4294967295");
+        assert_eq!(range[0].targets.len(), 2);
+    }
+
+    #[test]
     fn what_is_not_a_reference_is_left_alone() {
         assert!(read("de ISD maatregel ook; tegenmaatregel 3; maatregelen nemen").is_empty());
         assert!(read("maatregel 99999999999999999999").is_empty());
