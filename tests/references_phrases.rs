@@ -364,7 +364,7 @@ fn an_item_phrase_left_at_the_old_number_is_stale_and_keeps_its_item() {
     let d = diff(&old, &new);
     assert_eq!(
         policydiff::render::prose::stale_fix(&d.stale_references[0]),
-        "measure 30 is now 31; it should say 31b"
+        "item 30b is now 31b; it should say 31b"
     );
     // Back.
     let r = json!([{"measure": 31, "item": "b", "phrase": "maatregel 31b"}]);
@@ -511,6 +511,62 @@ fn a_reference_in_a_split_off_piece_is_checked_against_the_measure_it_came_from(
     assert_eq!(
         stale(&old, &new),
         [at(20, Some("a"), "maatregel 31", &[(31, Some(30))])]
+    );
+}
+
+/// Measure 29 with its last item (h) split off as a measure of its own, 30,
+/// right after it: 30–38 become 31–39.
+fn split_29h(old: &Snapshot) -> Snapshot {
+    let mut new = old.clone();
+    let m = measure_mut(&mut new, 29);
+    let h = m.items.pop().expect("29 has items");
+    assert_eq!(h.label, "h");
+    let mut piece = fresh_measure(0, m.theme, "");
+    piece.section = m.section.clone();
+    piece.status = m.status.clone();
+    piece.title = h
+        .text
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    piece.body = Some(h.text.clone());
+    insert_after(&mut new, 29, piece);
+    new
+}
+
+#[test]
+fn an_item_split_off_as_a_measure_is_followed_there() {
+    let r = json!([{"measure": 29, "item": "h", "phrase": "maatregel 29h"}]);
+    let old = with_20a(&programme(), "maatregel 29h", r.clone());
+    let new = split_29h(&old);
+    let d = diff(&old, &new);
+    assert!(
+        !with_class(&d, ChangeClass::Split).is_empty(),
+        "{:?}",
+        changes(&d)
+    );
+    assert_eq!(
+        fixes(&old, &new),
+        [(
+            "item 29h is now measure 30; it should say 30".to_string(),
+            vec![None]
+        )]
+    );
+    // Back, as a merge: "maatregel 30" named the piece, now folded back into
+    // 29 as its item h.
+    let old = with_20a(
+        &split_29h(&programme()),
+        "maatregel 30",
+        one(30, "maatregel 30"),
+    );
+    let new = programme();
+    assert_eq!(
+        fixes(&old, &new),
+        [(
+            "measure 30 was merged into 29; it should say 29".to_string(),
+            vec![None]
+        )]
     );
 }
 

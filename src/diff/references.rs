@@ -98,22 +98,39 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
                         // `check` matter.
                         let &target = by_number.get(&t.measure)?;
                         let (kind, now) = fate[target];
-                        // An item named keeps its label unless the items of
-                        // its measure were reordered around it.
-                        let now_item = match (&t.item, successors[target]) {
-                            (Some(path), Some(successor)) => old
-                                .measures
-                                .get(target)
-                                .zip(new.measures.get(successor))
-                                .and_then(|(a, b)| item_now(a, b, path)),
-                            _ => None,
+                        // An item named is followed to where it is now: the
+                        // measure that continues its own (under the label it
+                        // has there), a piece split off (as an item or as
+                        // the whole piece), or nowhere.
+                        let found = t.item.as_deref().and_then(|path| {
+                            let from = old.measures.get(target)?;
+                            let pieces = alignment
+                                .splits
+                                .iter()
+                                .filter(|s| s.old == target)
+                                .flat_map(|s| s.new.iter().copied());
+                            let merged = alignment
+                                .merges
+                                .iter()
+                                .filter(|m| m.old.contains(&target))
+                                .map(|m| m.new);
+                            let places: Vec<usize> = successors[target]
+                                .into_iter()
+                                .chain(merged)
+                                .chain(pieces)
+                                .collect();
+                            item_place(from, path, &places, new)
+                        });
+                        let (should_say, should_say_item) = match found {
+                            Some((number, label)) => (Some(number), label),
+                            None => (now, t.item.clone()),
                         };
-                        let relabelled = now_item.is_some() && now_item != t.item;
-                        (now != Some(t.measure) || relabelled).then(|| StaleName {
+                        let moved = should_say != Some(t.measure) || should_say_item != t.item;
+                        moved.then(|| StaleName {
                             says: t.measure,
                             item: t.item.clone(),
-                            should_say: now,
-                            should_say_item: now_item.or_else(|| t.item.clone()),
+                            should_say,
+                            should_say_item,
                             target: kind,
                         })
                     })
@@ -263,6 +280,45 @@ fn item_now(old: &Measure, new: &Measure, path: &str) -> Option<String> {
         (old_items, new_items) = (&a.items, &b.items);
     }
     Some(labels.join("."))
+}
+
+/// Where item `path` of the old measure `from` is now, among the new
+/// measures `places` (the one that continues `from` first, then the pieces
+/// split off it): its measure's number and its label there, or no label
+/// where the item became the piece itself.
+fn item_place(
+    from: &Measure,
+    path: &str,
+    places: &[usize],
+    new: &Snapshot,
+) -> Option<(u32, Option<String>)> {
+    let candidates: Vec<&Measure> = places.iter().filter_map(|&n| new.measures.get(n)).collect();
+    if let Some((m, label)) = candidates
+        .iter()
+        .find_map(|m| item_now(from, m, path).map(|label| (m, label)))
+    {
+        return Some((m.number, Some(label)));
+    }
+    let text = &from
+        .items_flat()
+        .into_iter()
+        .find(|(p, _)| p.join(".") == path)?
+        .1
+        .text;
+    let old_words = words(text);
+    candidates.iter().skip(1).find_map(|m| {
+        let head: Vec<&str> = [
+            Some(m.title.as_str()),
+            m.lead_in.as_deref(),
+            m.body.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .collect();
+        let ratio = TextDiff::configure().diff_slices(&old_words, &head).ratio();
+        (ratio >= SAME_TEXT).then_some((m.number, None))
+    })
 }
 
 /// The byte spans of the white-space separated words of `text`.

@@ -92,9 +92,9 @@ pub fn stale_place(s: &StaleReference) -> String {
 
 /// What became of a stale reference's targets: `measure 30 is now 31; it
 /// should say 31`, or for a phrase naming several, `measure 30 is now 31,
-/// measure 31 is now 32; it should say 31 and 32`; an item named keeps its
-/// label (`it should say 31b`) unless it has another now (`item 30b is now
-/// 30c`).
+/// measure 31 is now 32; it should say 31 and 32`; an item says where it is
+/// now (`item 30b is now 31b`, `item 30b is now 30c`, `item 29h is now
+/// measure 30` where it was split off as a measure of its own).
 pub fn stale_fix(s: &StaleReference) -> String {
     let names: Vec<StaleName> = if s.targets.is_empty() {
         vec![StaleName {
@@ -110,21 +110,20 @@ pub fn stale_fix(s: &StaleReference) -> String {
     let what: Vec<String> = names
         .iter()
         .map(|n| {
-            let relabelled = n.should_say_item != n.item;
-            match (n.target, n.should_say) {
-                (StaleTarget::Renumbered, Some(to)) if relabelled => format!(
-                    "item {}{} is now {to}{}",
-                    n.says,
-                    n.item.as_deref().unwrap_or(""),
-                    n.should_say_item.as_deref().unwrap_or("")
-                ),
-                (StaleTarget::Renumbered, Some(to)) => format!("measure {} is now {to}", n.says),
-                (StaleTarget::Merged, Some(to)) => {
+            // An item says where it is now, whatever became of its measure
+            // (renumbered, split, merged).
+            match (n.target, n.should_say, n.item.as_deref()) {
+                (_, Some(to), Some(item)) => match &n.should_say_item {
+                    Some(now) => format!("item {}{item} is now {to}{now}", n.says),
+                    None => format!("item {}{item} is now measure {to}", n.says),
+                },
+                (StaleTarget::Renumbered, Some(to), _) => format!("measure {} is now {to}", n.says),
+                (StaleTarget::Merged, Some(to), _) => {
                     format!("measure {} was merged into {to}", n.says)
                 }
-                (StaleTarget::Split, _) => format!("measure {} was split", n.says),
-                (StaleTarget::Removed, _) => format!("measure {} was removed", n.says),
-                (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
+                (StaleTarget::Split, _, _) => format!("measure {} was split", n.says),
+                (StaleTarget::Removed, _, _) => format!("measure {} was removed", n.says),
+                (StaleTarget::Renumbered | StaleTarget::Merged, None, _) => {
                     format!("measure {} has no single successor", n.says)
                 }
             }
