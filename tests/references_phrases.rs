@@ -570,6 +570,84 @@ fn an_item_split_off_as_a_measure_is_followed_there() {
     );
 }
 
+// ------------------------------------------ every measure as the target
+
+#[test]
+fn for_every_target_a_phrase_left_behind_is_stale_and_an_updated_one_is_not() {
+    // 20a names measure k (and, in a plural, k and k + 1); a measure is
+    // inserted before k. Left as it was, the phrase is stale with k + 1;
+    // updated, it is not, though the old 20a also named k + 1.
+    let mut found = 0;
+    for k in 1..=37u32 {
+        let plural = format!("maatregelen {k} en {}", k + 1);
+        let old = with_20a(
+            &programme(),
+            &format!("maatregel {k} en {plural}"),
+            json!([
+                {"measure": k, "phrase": format!("maatregel {k}")},
+                {"phrase": plural, "targets": [{"measure": k}, {"measure": k + 1}]}
+            ]),
+        );
+        let mut inserted = programme();
+        let theme = measure_mut(&mut inserted, k).theme;
+        insert_after(&mut inserted, k - 1, fresh_measure(0, theme, "2015"));
+        let host = if k <= 20 { 21 } else { 20 };
+        let left = {
+            let mut s = inserted.clone();
+            let a = &mut measure_mut(&mut s, host).items[0];
+            *a = old.measure(20).unwrap().items[0].clone();
+            s
+        };
+        // 20d's "maatregel 8" and 20e's "maatregel 11" were left too.
+        let others = |s: &mut Vec<Stale>| {
+            if k <= 8 {
+                s.push(at(host, Some("d"), "maatregel 8", &[(8, Some(9))]));
+            }
+            if k <= 11 {
+                s.push(at(host, Some("e"), "maatregel 11", &[(11, Some(12))]));
+            }
+        };
+        let mut expected = vec![
+            at(
+                host,
+                Some("a"),
+                &format!("maatregel {k}"),
+                &[(k.into(), Some((k + 1).into()))],
+            ),
+            at(
+                host,
+                Some("a"),
+                &plural,
+                &[
+                    (k.into(), Some((k + 1).into())),
+                    ((k + 1).into(), Some((k + 2).into())),
+                ],
+            ),
+        ];
+        others(&mut expected);
+        assert_eq!(stale(&old, &left), expected, "measure {k}");
+        found += 2;
+        let updated_plural = format!("maatregelen {} en {}", k + 1, k + 2);
+        let updated = {
+            let mut s = left.clone();
+            let a = &mut measure_mut(&mut s, host).items[0];
+            a.text = a.text.replace(
+                &format!("maatregel {k} en {plural}"),
+                &format!("maatregel {} en {updated_plural}", k + 1),
+            );
+            a.references = refs(json!([
+                {"measure": k + 1, "phrase": format!("maatregel {}", k + 1)},
+                {"phrase": updated_plural, "targets": [{"measure": k + 1}, {"measure": k + 2}]}
+            ]));
+            s
+        };
+        let mut expected = Vec::new();
+        others(&mut expected);
+        assert_eq!(stale(&old, &updated), expected, "measure {k}");
+    }
+    assert_eq!(found, 74);
+}
+
 // ------------------------------------------------------------ (6) importer
 
 /// The references of 20a as the importer records them, as JSON.
