@@ -462,6 +462,32 @@ fn an_item_phrase_whose_item_was_relabelled_is_stale_and_says_the_new_label() {
     );
 }
 
+#[test]
+fn a_phrase_left_in_a_reworded_title_is_stale_and_one_updated_there_is_not() {
+    // The title is the same place however much it was reworded.
+    let mut old = programme();
+    let m = measure_mut(&mut old, 20);
+    m.title = format!("{} (zie maatregel 30)", m.title.trim_end_matches('.'));
+    m.references = refs(one(30, "maatregel 30"));
+    let reworded = |phrase: &str| {
+        let mut new = insert_before_30(&old);
+        let m = measure_mut(&mut new, 20);
+        m.title = format!("Online propaganda wordt aangepakt ({phrase})");
+        m.references = refs(one(phrase[10..].parse().unwrap(), phrase));
+        new
+    };
+    // 20a's own "maatregel 30" was left as well.
+    let in_20a = at(20, Some("a"), "maatregel 30", &[(30, Some(31))]);
+    assert_eq!(
+        stale(&old, &reworded("maatregel 30")),
+        [
+            at(20, None, "maatregel 30", &[(30, Some(31))]),
+            in_20a.clone()
+        ]
+    );
+    assert_eq!(stale(&old, &reworded("maatregel 31")), [in_20a]);
+}
+
 // ------------------------------------------------- (5) split-off pieces
 
 /// Measure 20 with its item a (the one that says "maatregel 30") split off

@@ -43,6 +43,13 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
             add(m.new, o);
         }
     }
+    // For each new measure: the old measure it continues.
+    let mut predecessor: Vec<Option<usize>> = vec![None; new.measures.len()];
+    for (o, n) in successors.iter().enumerate() {
+        if let Some(slot) = n.and_then(|n| predecessor.get_mut(n)) {
+            *slot = Some(o);
+        }
+    }
     // For each old measure: what became of it, for references to it.
     let mut fate: Vec<(StaleTarget, Option<u32>)> =
         vec![(StaleTarget::Removed, None); old.measures.len()];
@@ -81,11 +88,19 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
         if old_elements.is_empty() {
             continue; // an added measure: its references are all new
         }
+        // The title, lead-in and body of the measure this one continues are
+        // the same place however much they were reworded.
+        let continued_head = predecessor[n]
+            .and_then(|o| old.measures.get(o))
+            .and_then(|m| elements(m).into_iter().next());
         for element in elements(measure) {
             if element.references.is_empty() {
                 continue;
             }
-            let counterpart = counterpart(&element, &old_elements);
+            let counterpart = counterpart(&element, &old_elements).or(match element.item {
+                None => continued_head.as_ref(),
+                Some(_) => None,
+            });
             for (index, r) in element.references.iter().enumerate() {
                 if !counterpart.is_some_and(|old| carried_over(&element, index, old)) {
                     continue; // written for the new version
@@ -245,8 +260,19 @@ fn carried_over(new: &Element<'_>, index: usize, old: &Element<'_>) -> bool {
         .filter(|(_, (a, b))| *a < end && start < *b)
         .map(|(i, _)| i)
         .collect();
-    let new_list: Vec<&str> = new_words.iter().map(|&(a, b)| &new.text[a..b]).collect();
-    let old_list = words(&old.text);
+    // Words compared without the punctuation glued to them, so that
+    // "(maatregel 30)." is the same phrase as "maatregel 30,".
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let new_list: Vec<String> = new_words
+        .iter()
+        .map(|&(a, b)| bare(&new.text[a..b]))
+        .collect();
+    let old_list: Vec<String> = words(&old.text).into_iter().map(bare).collect();
+    let old_list: Vec<&str> = old_list.iter().map(String::as_str).collect();
+    let new_list: Vec<&str> = new_list.iter().map(String::as_str).collect();
     let diff = TextDiff::configure().diff_slices(&old_list, &new_list);
     let mut equal = vec![false; new_list.len()];
     for change in diff.iter_all_changes() {
