@@ -455,7 +455,7 @@ fn an_unreferenced_footnote_points_at_its_source_line() {
 #[test]
 fn a_cross_reference_to_a_missing_measure_is_unresolved() {
     let f = Fixture::with(PROGRAMME, |p| {
-        p.measures[19].items[0].references[0].measure = 99
+        p.measures[19].items[0].references[0].targets[0].measure = 99
     });
     let report = f.report();
     let e = only(&report, "xref/unresolved");
@@ -486,10 +486,7 @@ fn a_maatregel_phrase_without_a_recorded_reference_is_reported() {
     assert!(w.message.contains("\"maatregel 30\""), "{}", w.message);
     // A recorded reference whose text names another number is unrecorded too.
     let report = Fixture::with(PROGRAMME, |p| {
-        p.measures[19].items[0].references = vec![Reference {
-            measure: 31,
-            phrase: "maatregel 31".into(),
-        }]
+        p.measures[19].items[0].references = vec![Reference::to_measure(31, "maatregel 31")]
     })
     .report();
     assert_eq!(

@@ -216,7 +216,10 @@ fn a_measure_inserted_after_11_renumbers_the_rest_and_its_mark_joins_the_page() 
         Some("marks on its source page lines 217–265: N B N N (for measures 11, 12, 13, 14)")
     );
     // The text still says "maatregel 30" in 21a: the importer records what it says.
-    assert_eq!(s.measure(21).unwrap().items[0].references[0].measure, 30);
+    assert_eq!(
+        s.measure(21).unwrap().items[0].references[0].targets[0].measure,
+        30
+    );
 }
 
 #[test]

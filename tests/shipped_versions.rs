@@ -290,7 +290,7 @@ fn measure_20_references_measures_30_8_and_11_from_its_items() {
         .unwrap()
         .all_references()
         .into_iter()
-        .map(|(path, r)| (path.concat(), r.measure))
+        .map(|(path, r)| (path.concat(), r.targets[0].measure))
         .collect();
     assert_eq!(
         refs,

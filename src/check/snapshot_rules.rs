@@ -3,7 +3,7 @@
 
 use super::{Severity, Sink, and_list};
 use crate::load::{JsonPath, validate};
-use crate::snapshot::{Certainty, Item, Kind, Measure, StatusRecord};
+use crate::snapshot::{Certainty, Item, Kind, Measure, Reference, StatusRecord, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn check(sink: &mut Sink<'_>) {
@@ -382,48 +382,104 @@ fn footnotes(sink: &mut Sink<'_>) {
     }
 }
 
-/// Every cross-reference resolves to a measure, and every "maatregel N" in the
-/// text is recorded as one (the diff relies on `references` to find stale
-/// numbers).
+/// Every cross-reference resolves to a measure (and to an item of it, where
+/// the phrase names one), and every reference phrase in the text ("maatregel
+/// 30", "maatregelen 30 en 31", "maatregel 30a") is recorded as one (the diff
+/// relies on `references` to find stale numbers).
 fn references(sink: &mut Sink<'_>) {
     let s = &sink.loaded.snapshot;
-    let numbers: BTreeSet<u32> = s.measures.iter().map(|m| m.number).collect();
+    let exists = |t: &Target| match s.measure(t.measure) {
+        None => false,
+        Some(m) => t.item.as_deref().is_none_or(|item| {
+            m.items_flat()
+                .iter()
+                .any(|(path, _)| path.join(".") == item)
+        }),
+    };
     let mut found: Vec<(&'static str, Severity, JsonPath, String)> = Vec::new();
     for (i, m) in s.measures.iter().enumerate() {
         let at = JsonPath::root().key("measures").index(i);
-        let mut check_element =
-            |path: &JsonPath,
-             what: String,
-             texts: Vec<(&str, &str)>,
-             refs: &[crate::snapshot::Reference]| {
-                for (j, r) in refs.iter().enumerate() {
-                    if !numbers.contains(&r.measure) {
-                        found.push((
+        let mut check_element = |path: &JsonPath,
+                                 what: String,
+                                 texts: Vec<(&str, &str)>,
+                                 refs: &[Reference]| {
+            for (j, r) in refs.iter().enumerate() {
+                let at_ref = path.key("references").index(j);
+                for (k, t) in r.targets.iter().enumerate() {
+                    if exists(t) {
+                        continue;
+                    }
+                    // The JSON path follows the shape on disk: `measure`
+                    // and `item` for one target, `targets[k]` for several.
+                    let at_target = if r.targets.len() == 1 {
+                        at_ref.clone()
+                    } else {
+                        at_ref.key("targets").index(k)
+                    };
+                    let message = match (&t.item, s.measure(t.measure)) {
+                        (Some(item), Some(target)) => format!(
+                            "{what} refers to item {}{item} (\"{}\"), which does not exist; measure {} has {}; correct the reference",
+                            t.measure,
+                            r.phrase,
+                            t.measure,
+                            item_labels(target)
+                        ),
+                        _ => format!(
+                            "{what} refers to measure {} (\"{}\"), which does not exist; correct the reference",
+                            t.measure, r.phrase
+                        ),
+                    };
+                    let key = if t.item.is_some() && s.measure(t.measure).is_some() {
+                        "item"
+                    } else {
+                        "measure"
+                    };
+                    found.push((
                         "xref/unresolved",
                         Severity::Error,
-                        path.key("references").index(j).key("measure"),
-                        format!("{what} refers to measure {} (\"{}\"), which does not exist; correct the reference", r.measure, r.phrase),
+                        at_target.key(key),
+                        message,
                     ));
-                    }
                 }
-                for (key, text) in texts {
-                    for n in maatregel_numbers(text) {
-                        if !refs.iter().any(|r| r.measure == n) {
-                            let missing = if numbers.contains(&n) {
-                                String::new()
-                            } else {
-                                format!(" (and there is no measure {n})")
-                            };
-                            found.push((
+            }
+            for (key, text) in texts {
+                for said in crate::import::references(text) {
+                    let recorded = said
+                        .targets
+                        .iter()
+                        .all(|t| refs.iter().any(|r| r.targets.contains(t)));
+                    if recorded {
+                        continue;
+                    }
+                    let missing: Vec<String> = said
+                        .targets
+                        .iter()
+                        .filter(|t| !exists(t))
+                        .map(|t| match &t.item {
+                            Some(_) if s.measure(t.measure).is_some() => {
+                                format!("no item {t}")
+                            }
+                            _ => format!("no measure {}", t.measure),
+                        })
+                        .collect();
+                    let missing = if missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (and there is {})", and_list(&missing))
+                    };
+                    found.push((
                             "xref/unrecorded",
                             Severity::Warning,
                             path.key(key),
-                            format!("{what} says \"maatregel {n}\" but `references` does not record it{missing}; add {{\"measure\": {n}, \"phrase\": \"maatregel {n}\"}}"),
+                            format!(
+                                "{what} says \"{}\" but `references` does not record it{missing}; add {}",
+                                said.phrase,
+                                said.inline_json()
+                            ),
                         ));
-                        }
-                    }
                 }
-            };
+            }
+        };
         let texts: Vec<(&str, &str)> = [
             ("title", Some(m.title.as_str())),
             ("lead_in", m.lead_in.as_deref()),
@@ -451,45 +507,13 @@ fn references(sink: &mut Sink<'_>) {
     }
 }
 
-/// The numbers of every "maatregel N" in `text`.
-pub(super) fn maatregel_numbers(text: &str) -> Vec<u32> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut out = Vec::new();
-    for pair in words.windows(2) {
-        let word = pair[0]
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if word == "maatregel" {
-            let digits: String = pair[1]
-                .trim_start_matches('(')
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            if let Ok(n) = digits.parse() {
-                out.push(n);
-            }
+/// A measure's item labels for a message: `items a–f`, or `no items`.
+fn item_labels(m: &Measure) -> String {
+    match (m.items.first(), m.items.last()) {
+        (Some(first), Some(last)) if m.items.len() > 1 => {
+            format!("items {}–{}", first.label, last.label)
         }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maatregel_phrases_give_their_numbers() {
-        assert_eq!(
-            maatregel_numbers("worden geïdentificeerd (zie ook maatregel 30). Deze"),
-            vec![30]
-        );
-        assert_eq!(
-            maatregel_numbers("de ISD maatregel ook van toepassing"),
-            Vec::<u32>::new()
-        );
-        assert_eq!(
-            maatregel_numbers("Maatregel 7, en maatregel 12."),
-            vec![7, 12]
-        );
+        (Some(only), _) => format!("only item {}", only.label),
+        _ => "no items".to_string(),
     }
 }

@@ -291,6 +291,25 @@ pub struct StaleReference {
     /// The number it should say, where the target has one successor.
     pub should_say: Option<u32>,
     pub target: StaleTarget,
+    /// Every stale measure the phrase names, in its order ("maatregelen 30
+    /// en 31" can name two); `says`, `should_say` and `target` are the
+    /// first's.
+    pub targets: Vec<StaleName>,
+}
+
+/// One measure a stale phrase names by its old number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleName {
+    /// The number the text says.
+    pub says: u32,
+    /// The item of it the phrase names (`a` in "maatregel 30a"), if any.
+    pub item: Option<String>,
+    /// The number it should say, where the target has one successor.
+    pub should_say: Option<u32>,
+    /// The item label it should say: `item`, or the label the item has now
+    /// where the items of its measure were reordered.
+    pub should_say_item: Option<String>,
+    pub target: StaleTarget,
 }
 
 /// What became of the measure a stale reference names.

@@ -4,11 +4,13 @@
 pub mod base;
 pub mod layout;
 mod programme;
+mod references;
 mod structured;
 mod summary;
 mod units;
 
 pub use layout::Layout;
+pub use references::references;
 
 use crate::snapshot::{Lines, Snapshot};
 
@@ -112,33 +114,6 @@ pub fn import(text: &str, kind: SourceKind, id: &str) -> Result<Imported, Import
     }
 }
 
-/// Cross-references ("maatregel 30") in a text.
-///
-/// The word is matched ignoring ASCII case on the text itself, so that every
-/// span is a span of `text` (lower-casing first would shift byte offsets where
-/// a character grows, such as `İ`).
-pub fn references(text: &str) -> Vec<crate::snapshot::Reference> {
-    const WORD: &str = "maatregel ";
-    let mut out = Vec::new();
-    for (start, _) in text.char_indices() {
-        let Some(candidate) = text.get(start..start + WORD.len()) else {
-            continue;
-        };
-        if !candidate.eq_ignore_ascii_case(WORD) {
-            continue;
-        }
-        let after = start + WORD.len();
-        let digits = text[after..].bytes().take_while(u8::is_ascii_digit).count();
-        if let Ok(n) = text[after..after + digits].parse::<u32>() {
-            out.push(crate::snapshot::Reference {
-                measure: n,
-                phrase: text[start..after + digits].to_string(),
-            });
-        }
-    }
-    out
-}
-
 /// The goals listed after "drieledig:" (or "tweeledig:", …) in a sentence.
 pub fn goals(sentence: &str) -> Vec<String> {
     let Some((_, list)) = sentence.split_once("ledig:") else {
@@ -185,29 +160,6 @@ mod tests {
                 "het wegnemen van de voedingsbodem voor radicalisering"
             ]
         );
-    }
-
-    #[test]
-    fn references_name_the_measure_number() {
-        let r = references("worden geïdentificeerd (zie ook maatregel 30). Zie Maatregel 8.");
-        assert_eq!(
-            r.iter()
-                .map(|r| (r.measure, r.phrase.as_str()))
-                .collect::<Vec<_>>(),
-            [(30, "maatregel 30"), (8, "Maatregel 8")]
-        );
-    }
-
-    #[test]
-    fn reference_phrases_are_spans_of_the_text_even_after_growing_characters() {
-        // `İ` lower-cases to two characters; the phrase must still be the
-        // text's own.
-        let refs = references("İİİ Maatregel 30 en İ zie maatregel 31.");
-        let phrases: Vec<_> = refs
-            .iter()
-            .map(|r| (r.measure, r.phrase.as_str()))
-            .collect();
-        assert_eq!(phrases, [(30, "Maatregel 30"), (31, "maatregel 31")]);
     }
 
     #[test]

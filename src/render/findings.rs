@@ -178,6 +178,8 @@ pub fn place(json_path: &str) -> String {
                     "parts" => "part",
                     "aims" => "aim",
                     "sections" => "section",
+                    "references" => "reference",
+                    "targets" => "target",
                     other => other,
                 };
                 parts.push(format!("the {} {noun}", ordinal(i + 1)));
@@ -228,6 +230,10 @@ mod tests {
         assert_eq!(place("groups[2].text"), "the 3rd group");
         assert_eq!(place("measures[21].status"), "the 22nd measure, status");
         assert_eq!(place(""), "the whole file");
+        assert_eq!(
+            place("measures[19].items[0].references[1].targets[0].item"),
+            "the 20th measure, item a, the 2nd reference, the 1st target, item"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! keys. They return plain text; each format escapes and marks it up.
 
 use crate::diff::{
-    ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleReference, StaleTarget,
-    StatusChange, ThemeChange,
+    ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleName, StaleReference,
+    StaleTarget, StatusChange, ThemeChange,
 };
 use crate::snapshot::{Certainty, Status, StatusRecord};
 
@@ -90,21 +90,59 @@ pub fn stale_place(s: &StaleReference) -> String {
     format!("{}{}", s.measure, s.item.as_deref().unwrap_or(""))
 }
 
-/// What became of a stale reference's target: `measure 30 is now 31; it
-/// should say 31`.
+/// What became of a stale reference's targets: `measure 30 is now 31; it
+/// should say 31`, or for a phrase naming several, `measure 30 is now 31,
+/// measure 31 is now 32; it should say 31 and 32`; an item says where it is
+/// now (`item 30b is now 31b`, `item 30b is now 30c`, `item 29h is now
+/// measure 30` where it was split off as a measure of its own).
 pub fn stale_fix(s: &StaleReference) -> String {
-    match (s.target, s.should_say) {
-        (StaleTarget::Renumbered, Some(n)) => {
-            format!("measure {} is now {n}; it should say {n}", s.says)
-        }
-        (StaleTarget::Merged, Some(n)) => {
-            format!("measure {} was merged into {n}; it should say {n}", s.says)
-        }
-        (StaleTarget::Split, _) => format!("measure {} was split", s.says),
-        (StaleTarget::Removed, _) => format!("measure {} was removed", s.says),
-        (StaleTarget::Renumbered | StaleTarget::Merged, None) => {
-            format!("measure {} has no single successor", s.says)
-        }
+    let names: Vec<StaleName> = if s.targets.is_empty() {
+        vec![StaleName {
+            says: s.says,
+            item: None,
+            should_say: s.should_say,
+            should_say_item: None,
+            target: s.target,
+        }]
+    } else {
+        s.targets.clone()
+    };
+    let what: Vec<String> = names
+        .iter()
+        .map(|n| {
+            // An item says where it is now, whatever became of its measure
+            // (renumbered, split, merged).
+            match (n.target, n.should_say, n.item.as_deref()) {
+                (_, Some(to), Some(item)) => match &n.should_say_item {
+                    Some(now) => format!("item {}{item} is now {to}{now}", n.says),
+                    None => format!("item {}{item} is now measure {to}", n.says),
+                },
+                (StaleTarget::Renumbered, Some(to), _) => format!("measure {} is now {to}", n.says),
+                (StaleTarget::Merged, Some(to), _) => {
+                    format!("measure {} was merged into {to}", n.says)
+                }
+                (StaleTarget::Split, _, _) => format!("measure {} was split", n.says),
+                (StaleTarget::Removed, _, _) => format!("measure {} was removed", n.says),
+                (StaleTarget::Renumbered | StaleTarget::Merged, None, _) => {
+                    format!("measure {} has no single successor", n.says)
+                }
+            }
+        })
+        .collect();
+    let should: Option<Vec<String>> = names
+        .iter()
+        .map(|n| {
+            n.should_say
+                .map(|to| format!("{to}{}", n.should_say_item.as_deref().unwrap_or("")))
+        })
+        .collect();
+    match should {
+        Some(should) => format!(
+            "{}; it should say {}",
+            what.join(", "),
+            crate::check::and_list(&should)
+        ),
+        None => what.join(", "),
     }
 }
 

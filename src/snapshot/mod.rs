@@ -286,14 +286,152 @@ pub struct Item {
     pub lines: Option<Lines>,
 }
 
-/// A cross-reference to another measure, parsed from "maatregel N".
+/// A cross-reference: a phrase of the text that names one or more measures,
+/// or items of them ("maatregel 30", "maatregelen 30 en 31", "maatregel 30a").
+///
+/// On disk a reference with one target keeps the original shape,
+/// `{"measure": 30, "phrase": "maatregel 30"}` (with `"item": "a"` when it
+/// names an item); one with several targets lists them,
+/// `{"phrase": "maatregelen 30 en 31", "targets": [{"measure": 30},
+/// {"measure": 31}]}`. Both shapes are read; the shorter one is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawReference", into = "RawReference")]
 pub struct Reference {
-    /// The measure number the text names.
-    pub measure: u32,
     /// The words of the text that make the reference ("maatregel 30").
     pub phrase: String,
+    /// What the phrase names, in the order it names them; never empty.
+    pub targets: Vec<Target>,
+}
+
+/// One measure (or one item of it) that a reference names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub measure: u32,
+    /// The item's label path (`a`, `b.ii`) when the phrase names an item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+}
+
+impl Target {
+    pub fn measure(measure: u32) -> Target {
+        Target {
+            measure,
+            item: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    /// `30`, or `30a` for an item.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.measure, self.item.as_deref().unwrap_or(""))
+    }
+}
+
+impl Reference {
+    /// A reference to one whole measure.
+    pub fn to_measure(measure: u32, phrase: impl Into<String>) -> Reference {
+        Reference {
+            phrase: phrase.into(),
+            targets: vec![Target::measure(measure)],
+        }
+    }
+
+    /// Whether the phrase names this measure (or an item of it).
+    pub fn names(&self, measure: u32) -> bool {
+        self.targets.iter().any(|t| t.measure == measure)
+    }
+
+    /// The reference as one line of the JSON a snapshot holds, to quote in a
+    /// message: `{"measure": 30, "phrase": "maatregel 30"}`.
+    pub fn inline_json(&self) -> String {
+        let quote = |s: &str| serde_json::Value::from(s).to_string();
+        let target = |t: &Target| match &t.item {
+            Some(item) => format!("\"measure\": {}, \"item\": {}", t.measure, quote(item)),
+            None => format!("\"measure\": {}", t.measure),
+        };
+        match self.targets.as_slice() {
+            [only] => format!("{{{}, \"phrase\": {}}}", target(only), quote(&self.phrase)),
+            several => {
+                let list: Vec<String> = several
+                    .iter()
+                    .map(|t| format!("{{{}}}", target(t)))
+                    .collect();
+                format!(
+                    "{{\"phrase\": {}, \"targets\": [{}]}}",
+                    quote(&self.phrase),
+                    list.join(", ")
+                )
+            }
+        }
+    }
+}
+
+/// A reference as stored: `measure` (and `item`) for one target, `targets`
+/// for several.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    measure: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    item: Option<String>,
+    phrase: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    targets: Vec<Target>,
+}
+
+impl TryFrom<RawReference> for Reference {
+    type Error = String;
+
+    fn try_from(raw: RawReference) -> Result<Reference, String> {
+        let targets = match (raw.measure, raw.targets.is_empty()) {
+            (Some(measure), true) => vec![Target {
+                measure,
+                item: raw.item,
+            }],
+            (None, false) if raw.item.is_none() => raw.targets,
+            (None, false) => {
+                return Err(
+                    "a reference with `targets` gives each target's `item` inside it, not beside `targets`".to_string(),
+                );
+            }
+            (Some(_), false) => {
+                return Err(
+                    "a reference gives either `measure` (one target) or `targets` (several), not both".to_string(),
+                );
+            }
+            (None, true) => {
+                return Err(
+                    "a reference names no measure; give `measure` (one target) or `targets` (several)".to_string(),
+                );
+            }
+        };
+        Ok(Reference {
+            phrase: raw.phrase,
+            targets,
+        })
+    }
+}
+
+impl From<Reference> for RawReference {
+    fn from(r: Reference) -> RawReference {
+        match <[Target; 1]>::try_from(r.targets) {
+            Ok([only]) => RawReference {
+                measure: Some(only.measure),
+                item: only.item,
+                phrase: r.phrase,
+                targets: Vec::new(),
+            },
+            Err(targets) => RawReference {
+                measure: None,
+                item: None,
+                phrase: r.phrase,
+                targets,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -174,10 +174,7 @@ pub fn settled(status: Status) -> StatusRecord {
 }
 
 pub fn reference(measure: u32) -> Reference {
-    Reference {
-        measure,
-        phrase: format!("maatregel {measure}"),
-    }
+    Reference::to_measure(measure, format!("maatregel {measure}"))
 }
 
 /// The edited copy the README shows, also shipped as

@@ -5,7 +5,7 @@
 use super::chart::{Series, status_chart};
 use super::escape::slug;
 use super::{counts_table, document, escape, keeps_all, plural, shown_footnotes, status_chip};
-use crate::snapshot::{Item, Kind, Measure, Reference, Snapshot};
+use crate::snapshot::{Item, Kind, Measure, Snapshot, Target};
 use crate::snapshot::{MeasureFilter, ThemeCount, theme_counts};
 use std::fmt::Write;
 
@@ -267,7 +267,8 @@ fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8, shown:
         out.push_str("<p class=\"refs\">References: ");
         let list: Vec<String> = refs
             .iter()
-            .map(|(path, r)| reference(snapshot, m, path, r, shown))
+            .flat_map(|(path, r)| r.targets.iter().map(move |t| (path, t)))
+            .map(|(path, t)| reference(snapshot, m, path, t, shown))
             .collect();
         out.push_str(&list.join("; "));
         out.push_str("</p>\n");
@@ -275,33 +276,27 @@ fn measure(out: &mut String, snapshot: &Snapshot, m: &Measure, level: u8, shown:
     out.push_str("</article>\n");
 }
 
-fn reference(
-    snapshot: &Snapshot,
-    m: &Measure,
-    path: &[&str],
-    r: &Reference,
-    shown: &[u32],
-) -> String {
+fn reference(snapshot: &Snapshot, m: &Measure, path: &[&str], t: &Target, shown: &[u32]) -> String {
     let from = format!("{}{}", m.number, path.concat());
-    match snapshot.measure(r.measure) {
+    match snapshot.measure(t.measure) {
         // A link only where the target is on the page.
-        Some(target) if !shown.contains(&r.measure) => format!(
+        Some(target) if !shown.contains(&t.measure) => format!(
             "{} → measure {} (<span lang=\"nl\">{}</span>)",
             escape(&from),
-            r.measure,
+            escape(&t.to_string()),
             escape(&target.title)
         ),
         Some(target) => format!(
             "{} → <a href=\"#measure-{}\">measure {}</a> (<span lang=\"nl\">{}</span>)",
             escape(&from),
-            r.measure,
-            r.measure,
+            t.measure,
+            escape(&t.to_string()),
             escape(&target.title)
         ),
         None => format!(
             "{} → <span class=\"stale\">measure {} (no such measure in this version)</span>",
             escape(&from),
-            r.measure
+            escape(&t.to_string())
         ),
     }
 }

@@ -302,6 +302,17 @@ struct StaleView<'a> {
     says: u32,
     should_say: Option<u32>,
     target: crate::diff::StaleTarget,
+    targets: Vec<StaleNameView<'a>>,
+}
+
+/// One stale measure a phrase names.
+#[derive(Debug, Serialize)]
+struct StaleNameView<'a> {
+    says: u32,
+    says_item: Option<&'a str>,
+    should_say: Option<u32>,
+    should_say_item: Option<&'a str>,
+    target: crate::diff::StaleTarget,
 }
 
 impl<'a> StaleView<'a> {
@@ -313,6 +324,17 @@ impl<'a> StaleView<'a> {
             says: s.says,
             should_say: s.should_say,
             target: s.target,
+            targets: s
+                .targets
+                .iter()
+                .map(|n| StaleNameView {
+                    says: n.says,
+                    says_item: n.item.as_deref(),
+                    should_say: n.should_say,
+                    should_say_item: n.should_say_item.as_deref(),
+                    target: n.target,
+                })
+                .collect(),
         }
     }
 }

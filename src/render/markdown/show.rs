@@ -171,16 +171,17 @@ fn measure(snapshot: &Snapshot, m: &Measure) -> String {
     if !refs.is_empty() {
         let list: Vec<String> = refs
             .iter()
-            .map(|(path, r)| {
-                let target = snapshot
-                    .measure(r.measure)
+            .flat_map(|(path, r)| r.targets.iter().map(move |t| (path, t)))
+            .map(|(path, t)| {
+                let title = snapshot
+                    .measure(t.measure)
                     .map(|t| escape(&t.title))
                     .unwrap_or_else(|| "**no such measure in this version**".to_string());
                 format!(
-                    "{}{} → measure {} ({target})",
+                    "{}{} → measure {} ({title})",
                     m.number,
                     escape(&path.concat()),
-                    r.measure
+                    escape(&t.to_string())
                 )
             })
             .collect();

@@ -263,15 +263,17 @@ pub fn measure_full(snapshot: &Snapshot, m: &Measure, palette: Palette, width: u
         out.push_str("\nReferences:\n");
         for (path, r) in refs {
             let from = format!("{}{}", m.number, path.concat());
-            let target = snapshot
-                .measure(r.measure)
-                .map(|t| t.title.as_str())
-                .unwrap_or("(no such measure)");
-            out.push_str(&wrap(
-                &format!("{from} → measure {}: {target}", r.measure),
-                width,
-                "  ",
-            ));
+            for t in &r.targets {
+                let title = snapshot
+                    .measure(t.measure)
+                    .map(|t| t.title.as_str())
+                    .unwrap_or("(no such measure)");
+                out.push_str(&wrap(
+                    &format!("{from} → measure {t}: {title}"),
+                    width,
+                    "  ",
+                ));
+            }
         }
     }
     if let Some(lines) = m.lines {
