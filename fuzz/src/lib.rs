@@ -25,7 +25,8 @@ pub enum Target {
     /// A snapshot file to `show` in every format and `list`.
     Load,
     /// A snapshot to `diff` against the shipped programme, both ways, every
-    /// format.
+    /// format, and to follow in a `history` between the shipped programme
+    /// and a later example.
     Diff,
     /// A snapshot (with the shipped source text beside it) to `check`, every
     /// format.
@@ -199,6 +200,42 @@ pub fn exercise(target: Target, input: &[u8]) -> Outcome {
             }
             run(
                 &["diff", "actieprogramma-2014", snapshot_arg, "--stat"],
+                true,
+            );
+            run(
+                &[
+                    "diff",
+                    "actieprogramma-2014",
+                    snapshot_arg,
+                    "--format",
+                    "csv",
+                ],
+                false,
+            );
+            // The snapshot in the middle of a history, every format.
+            let later = root.join("examples/series/actieprogramma-2016/snapshot.json");
+            let later = later.to_str().unwrap_or("");
+            for format in ["text", "json", "csv", "markdown", "html"] {
+                run(
+                    &[
+                        "history",
+                        "actieprogramma-2014",
+                        snapshot_arg,
+                        later,
+                        "--format",
+                        format,
+                    ],
+                    false,
+                );
+            }
+            run(
+                &[
+                    "history",
+                    "actieprogramma-2014",
+                    snapshot_arg,
+                    "--measure",
+                    "1",
+                ],
                 true,
             );
         }
