@@ -3,8 +3,9 @@
 //!
 //! The pipeline, one module a stage: [`load`] snapshots (the [`snapshot`]
 //! model) → [`import`] new versions from extracted text → [`align`] measures
-//! across versions → [`diff`] them → [`check`] consistency → [`render`]
-//! reports. [`command`] wires each command line to that pipeline.
+//! across versions → [`diff`] them (and chain the diffs of a series into a
+//! [`history`]) → [`check`] consistency → [`render`] reports. [`command`]
+//! wires each command line to that pipeline.
 
 pub mod align;
 pub mod check;
