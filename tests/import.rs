@@ -361,6 +361,14 @@ fn a_truncated_programme_imports_what_is_there_with_warnings() {
     let imported = import_programme(&text);
     assert_eq!(imported.snapshot.measures.len(), 17);
     assert!(imported.snapshot.glossary.is_none());
+    // The warnings say what the cut leaves open: the last page's statuses.
+    let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("page with measures 14, 15, 16, 17 has no status marks")),
+        "{warnings:#?}"
+    );
 }
 
 #[test]

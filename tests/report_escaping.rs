@@ -122,7 +122,38 @@ fn html_shows_every_payload_as_text_and_contains_no_tag_of_its_own() {
 
 #[test]
 fn every_html_report_forbids_scripts_by_content_security_policy() {
-    for (id, page, _) in reports() {
+    // show (above), and the diff, check and history pages through the binary.
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("policydiff")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("POLICYDIFF_VERSIONS")
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let series = "examples/series/actieprogramma-2016";
+    let others = [
+        (
+            "diff",
+            run(&["diff", "actieprogramma-2014", series, "--format", "html"]),
+        ),
+        ("check", run(&["check", "--format", "html"])),
+        (
+            "history",
+            run(&[
+                "history",
+                "--versions",
+                "examples/series",
+                "--format",
+                "html",
+            ]),
+        ),
+    ];
+    let shown = reports().into_iter().map(|(id, page, _)| (id, page));
+    for (id, page) in shown.chain(others) {
+        assert!(page.starts_with("<!DOCTYPE html>"), "{id}");
         assert!(
             page.contains(
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
