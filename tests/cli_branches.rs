@@ -77,15 +77,19 @@ fn a_filter_that_hides_every_difference_says_so() {
 
 #[test]
 fn unpair_on_the_command_line_turns_a_pair_into_removed_and_added() {
-    let out = policydiff()
-        .args(["diff", OLD, EXAMPLE, "--unpair", "29", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = report.to_string();
-    assert!(text.contains("\"removed\""), "{text}");
-    assert!(text.contains("\"added\""), "{text}");
+    let counts = |extra: &[&str]| {
+        let mut args = vec!["diff", OLD, EXAMPLE, "--format", "json"];
+        args.extend(extra);
+        let out = policydiff().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{extra:?}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let c = &report["counts"];
+        (c["removed"].as_u64(), c["added"].as_u64())
+    };
+    // The example adds one measure and removes none; unpairing old 29
+    // (retitled, now 30) makes it one removed and one more added.
+    assert_eq!(counts(&[]), (Some(0), Some(1)));
+    assert_eq!(counts(&["--unpair", "29"]), (Some(1), Some(2)));
 }
 
 #[test]
@@ -100,6 +104,10 @@ fn override_errors_name_the_measure_and_the_fix() {
         (
             vec!["--pair", "1=1", "--pair", "2=1"],
             "new measure 1 is pinned twice",
+        ),
+        (
+            vec!["--unpair", "99"],
+            "`--unpair 99`: no measure 99 in the old version",
         ),
         (
             vec!["--pair", "1=1", "--unpair", "1"],
