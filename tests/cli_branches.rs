@@ -131,10 +131,43 @@ fn list_as_json_names_every_shipped_version_with_its_kind() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = list.to_string();
-    for expected in [OLD, "samenvatting-2014", "\"programme\"", "\"summary\""] {
-        assert!(text.contains(expected), "{expected} missing in {text}");
-    }
+    assert_eq!(list["format"], "policydiff-list/1");
+    let rows: Vec<_> = list["versions"]
+        .as_array()
+        .expect("a list of versions")
+        .iter()
+        .map(|v| {
+            (
+                v["id"].as_str(),
+                v["kind"].as_str(),
+                v["measures"].as_u64(),
+                v["groups"].as_u64(),
+                v["date"].as_str(),
+                v.get("describes").and_then(|d| d.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some(OLD),
+                Some("programme"),
+                Some(38),
+                Some(5),
+                Some("2014-08-29"),
+                None
+            ),
+            (
+                Some("samenvatting-2014"),
+                Some("summary"),
+                Some(0),
+                Some(5),
+                None,
+                Some(OLD)
+            ),
+        ]
+    );
 }
 
 #[test]
