@@ -95,8 +95,14 @@ fn unpair_on_the_command_line_turns_a_pair_into_removed_and_added() {
 #[test]
 fn override_errors_name_the_measure_and_the_fix() {
     for (args, expected) in [
-        (vec!["--pair", "99=1"], "no measure 99 in the old version"),
-        (vec!["--pair", "1=99"], "no measure 99 in the new version"),
+        (
+            vec!["--pair", "99=1"],
+            "`--pair 99=1`: no measure 99 in the old version `actieprogramma-2014`; its measures are 1–38",
+        ),
+        (
+            vec!["--pair", "1=99"],
+            "`--pair 1=99`: no measure 99 in the new version `actieprogramma-2015`; its measures are 1–39",
+        ),
         (
             vec!["--pair", "1=1", "--pair", "1=2"],
             "old measure 1 is pinned twice",
@@ -107,7 +113,7 @@ fn override_errors_name_the_measure_and_the_fix() {
         ),
         (
             vec!["--unpair", "99"],
-            "`--unpair 99`: no measure 99 in the old version",
+            "`--unpair 99`: no measure 99 in the old version `actieprogramma-2014`; its measures are 1–38",
         ),
         (
             vec!["--pair", "1=1", "--unpair", "1"],
