@@ -1,5 +1,6 @@
 //! Unit tests of measure alignment on small programmes built in code.
 
+use super::profile::Profile;
 use super::*;
 use crate::snapshot::{Status, StatusRecord};
 
@@ -101,4 +102,96 @@ fn a_near_duplicate_lowers_the_confidence() {
         "confidence {} should show the ambiguity",
         p.confidence
     );
+}
+
+/// Profiles with the given sketches (the only part `candidates` reads).
+fn sketched(sketches: &[&[u64]]) -> Vec<Profile> {
+    sketches
+        .iter()
+        .map(|s| Profile {
+            sketch: s.to_vec(),
+            ..Profile::default()
+        })
+        .collect()
+}
+
+#[test]
+fn a_sketch_entry_shared_by_eight_measures_a_side_points_but_by_nine_it_is_too_common() {
+    let one = sketched(&[&[7]]);
+    let seven: &[u64] = &[7];
+    let eight = sketched(&[seven; 8]);
+    let nine = sketched(&[seven; 9]);
+    // Numbers that never meet, so that only the sketch can give a pair.
+    let far = |n: usize| -> Vec<u32> { (100..).take(n).collect() };
+    let near = |n: usize| -> Vec<u32> { (1..).take(n).collect() };
+    let to_eight_new = candidates::candidates(&one, &eight, &near(1), &far(8));
+    assert_eq!(to_eight_new, (0..8).map(|j| (0, j)).collect::<Vec<_>>());
+    assert!(candidates::candidates(&one, &nine, &near(1), &far(9)).is_empty());
+    // Eight old measures for one new: the first six by place are kept.
+    let from_eight_old = candidates::candidates(&eight, &one, &near(8), &far(1));
+    assert_eq!(from_eight_old, (0..6).map(|i| (i, 0)).collect::<Vec<_>>());
+    assert!(candidates::candidates(&nine, &one, &near(9), &far(1)).is_empty());
+}
+
+#[test]
+fn each_new_measure_keeps_the_six_old_ones_sharing_most_sketch_entries() {
+    // Old measure i shares i + 1 entries with the one new measure.
+    let all: Vec<u64> = (1..=8).collect();
+    let old_sketches: Vec<Vec<u64>> = (0..8).map(|i| all[..=i].to_vec()).collect();
+    let old_refs: Vec<&[u64]> = old_sketches.iter().map(Vec::as_slice).collect();
+    let old = sketched(&old_refs);
+    let new = sketched(&[&all]);
+    let got = candidates::candidates(&old, &new, &[1, 2, 3, 4, 5, 6, 7, 8], &[100]);
+    assert_eq!(got, (2..8).map(|i| (i, 0)).collect::<Vec<_>>());
+    // The same number is a candidate whatever the sketch says.
+    let got = candidates::candidates(&old, &new, &[1, 2, 3, 4, 5, 6, 7, 8], &[1]);
+    assert_eq!(
+        got,
+        [(0, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0)]
+    );
+}
+
+#[test]
+fn identical_texts_are_offered_in_order_with_their_neighbours() {
+    let sorted = |mut v: Vec<(usize, usize)>| {
+        v.sort_unstable();
+        v
+    };
+    // One old text, four new copies: the first three are offered.
+    assert_eq!(
+        sorted(candidates::identical(&[7], &[7, 7, 7, 7])),
+        [(0, 0), (0, 1), (0, 2)]
+    );
+    // Two old copies, one new: both are offered it.
+    assert_eq!(
+        sorted(candidates::identical(&[7, 7], &[7])),
+        [(0, 0), (1, 0)]
+    );
+    // A unique text on both sides: the one pair; none where a side lacks it.
+    assert_eq!(candidates::identical(&[7, 8], &[9, 7]), [(0, 1)]);
+    // The k-th copy is offered the (k-1)-th to (k+1)-th.
+    assert_eq!(
+        sorted(candidates::identical(&[5, 5, 5, 5], &[5, 5, 5, 5])),
+        [
+            (0, 0),
+            (0, 1),
+            (0, 2),
+            (1, 0),
+            (1, 1),
+            (1, 2),
+            (2, 1),
+            (2, 2),
+            (2, 3),
+            (3, 2),
+            (3, 3)
+        ]
+    );
+}
+
+#[test]
+fn equal_texts_have_equal_content_keys_and_different_texts_different_ones() {
+    let key = |parts: &[&str]| candidates::content_key(parts.iter().copied());
+    assert_eq!(key(&["titel", "tekst"]), key(&["titel", "tekst"]));
+    assert_ne!(key(&["titel", "tekst"]), key(&["titel", "andere tekst"]));
+    assert_ne!(key(&["titel"]), key(&["andere titel"]));
 }
