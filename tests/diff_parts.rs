@@ -191,7 +191,8 @@ fn an_items_status_change_counts_as_a_status_change_of_its_measure() {
         .changed_measures()
         .find(|c| c.new.first().is_some_and(|r| r.number == 3))
         .expect("measure 3 is listed");
-    assert!(entry.has(ChangeClass::Status), "{:?}", entry.classes);
+    // A status change and nothing else: the items did not move or change.
+    assert_eq!(entry.classes, [ChangeClass::Status]);
     let item = entry
         .items
         .iter()
@@ -267,8 +268,7 @@ fn a_reference_to_a_measure_merged_into_another_is_stale_and_says_where_it_went(
 }
 
 #[test]
-fn a_reference_to_a_measure_split_into_pieces_none_of_which_continues_it_is_stale_with_no_number_to_say()
- {
+fn a_reference_to_a_measure_split_with_no_continuation_is_stale_with_no_number_to_say() {
     let old = {
         let mut p = programme();
         measure_mut(&mut p, 2).references = vec![reference(29)];
