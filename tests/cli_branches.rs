@@ -105,11 +105,11 @@ fn override_errors_name_the_measure_and_the_fix() {
         ),
         (
             vec!["--pair", "1=1", "--pair", "1=2"],
-            "old measure 1 is pinned twice",
+            "`--pair 1=2`: old measure 1 is pinned twice (to 1 and 2); keep one `--pair` for it",
         ),
         (
             vec!["--pair", "1=1", "--pair", "2=1"],
-            "new measure 1 is pinned twice",
+            "`--pair 2=1`: new measure 1 is pinned twice (from 1 and 2); keep one `--pair` for it",
         ),
         (
             vec!["--unpair", "99"],
@@ -117,7 +117,7 @@ fn override_errors_name_the_measure_and_the_fix() {
         ),
         (
             vec!["--pair", "1=1", "--unpair", "1"],
-            "both pinned (`--pair 1=1`) and unpaired",
+            "old measure 1 is both pinned (`--pair 1=1`) and unpaired (`--unpair 1`); drop one of them",
         ),
     ] {
         let mut all = vec!["diff", OLD, EXAMPLE];

@@ -79,3 +79,20 @@ fn a_retitled_entry_carries_its_pairing_confidence_and_a_pinned_one_full_confide
         (Some(PairedBy::Override), Some(1.0))
     );
 }
+
+#[test]
+fn the_same_pin_given_twice_is_one_pin() {
+    let old = programme();
+    let new = edited_programme();
+    let once = Overrides {
+        pairs: vec![(29, 30)],
+        unpairs: Vec::new(),
+    };
+    let twice = Overrides {
+        pairs: vec![(29, 30), (29, 30)],
+        unpairs: Vec::new(),
+    };
+    let a = align::align(&old, &new, &once).unwrap();
+    let b = align::align(&old, &new, &twice).expect("a repeated pin is no conflict");
+    assert_eq!(a, b);
+}
