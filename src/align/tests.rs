@@ -195,3 +195,82 @@ fn equal_texts_have_equal_content_keys_and_different_texts_different_ones() {
     assert_ne!(key(&["titel", "tekst"]), key(&["titel", "andere tekst"]));
     assert_ne!(key(&["titel"]), key(&["andere titel"]));
 }
+
+/// A measure with the words of `m` in reverse order: the same words (and so
+/// the same similarity), but not one word trigram in common, so that the
+/// sketch index cannot offer the pair.
+fn reversed(m: &Measure, number: u32) -> Measure {
+    let text = format!("{} {}", m.title, m.body.as_deref().unwrap_or(""));
+    let words: Vec<&str> = text.split_whitespace().rev().collect();
+    let (title, body) = words.split_at(2);
+    measure(number, &title.join(" "), &body.join(" "))
+}
+
+fn fresh(number: u32) -> Measure {
+    measure(
+        number,
+        "Muziekscholen",
+        "Provincies subsidiëren muziekles voor kinderen in krimpgebieden.",
+    )
+}
+
+#[test]
+fn a_measure_the_index_cannot_see_is_paired_with_the_one_after_its_paired_neighbour() {
+    let old = three();
+    // A new measure 1 moves every number on; measure 2's words are
+    // reordered so that only its place between 1 and 3 can pair it.
+    let new = vec![
+        fresh(1),
+        Measure {
+            number: 2,
+            ..old[0].clone()
+        },
+        reversed(&old[1], 3),
+        Measure {
+            number: 4,
+            ..old[2].clone()
+        },
+    ];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 2), (2, 3), (3, 4)]);
+    assert_eq!(a.added, vec![0]);
+    let p = a.pairs.iter().find(|p| p.old == 1).unwrap();
+    assert_eq!(
+        (p.similarity, p.confidence),
+        (1.0, 0.75),
+        "by place, not by index"
+    );
+}
+
+#[test]
+fn a_measure_the_index_cannot_see_is_paired_with_the_one_before_its_paired_neighbour() {
+    let old = three();
+    // Measure 1's words reordered and every number moved on by a new first
+    // measure: only the sweep from 2 backwards can pair it.
+    let new = vec![
+        fresh(1),
+        reversed(&old[0], 2),
+        Measure {
+            number: 3,
+            ..old[1].clone()
+        },
+        Measure {
+            number: 4,
+            ..old[2].clone()
+        },
+    ];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 2), (2, 3), (3, 4)]);
+    assert_eq!(a.added, vec![0]);
+}
+
+#[test]
+fn a_last_measure_with_no_neighbour_left_on_the_other_side_stays_removed() {
+    let old = three();
+    // 1 and 2 stay; 3 is gone, so the sweep from 2 finds no measure after
+    // its partner.
+    let new = vec![old[0].clone(), reversed(&old[1], 2)];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 1), (2, 2)]);
+    assert_eq!(a.removed, vec![2]);
+}
