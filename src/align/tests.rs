@@ -274,3 +274,47 @@ fn a_last_measure_with_no_neighbour_left_on_the_other_side_stays_removed() {
     assert_eq!(pairs(&a, &old, &new), vec![(1, 1), (2, 2)]);
     assert_eq!(a.removed, vec![2]);
 }
+
+#[test]
+fn an_unpaired_old_measure_is_no_rival_to_the_pair_it_would_have_contested() {
+    let mut old = three();
+    // A copy of measure 1 as old measure 4, kept out of pairing.
+    old.push(Measure {
+        number: 4,
+        ..old[0].clone()
+    });
+    let new = three();
+    let contested = align_measures(&old, &new, &[], &[]);
+    let p = contested.pairs.iter().find(|p| p.new == 0).unwrap();
+    assert!(p.confidence < 0.6, "the copy is a rival: {}", p.confidence);
+    let a = align_measures(&old, &new, &[], &[3]);
+    let p = a.pairs.iter().find(|p| p.new == 0).unwrap();
+    assert_eq!((p.old, p.confidence), (0, 1.0));
+    assert_eq!(a.removed, vec![3]);
+}
+
+#[test]
+fn a_measure_between_two_equally_good_copies_pairs_with_the_lower_numbered_one() {
+    let old = three();
+    // Old 3 has copies at 2 and 4, each one number away.
+    let copy = |number| Measure {
+        number,
+        ..old[2].clone()
+    };
+    let new = vec![
+        old[0].clone(),
+        copy(2),
+        Measure {
+            number: 3,
+            ..old[1].clone()
+        },
+        copy(4),
+    ];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 1), (3, 2), (2, 3)]);
+    assert_eq!(a.added, vec![3]);
+    // And the same seen from the other side.
+    let b = align_measures(&new, &old, &[], &[]);
+    assert_eq!(pairs(&b, &new, &old), vec![(1, 1), (3, 2), (2, 3)]);
+    assert_eq!(b.removed, vec![3]);
+}
