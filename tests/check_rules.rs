@@ -363,6 +363,20 @@ fn measures_out_of_order_are_reported_where_the_order_breaks() {
     );
 }
 
+#[test]
+fn a_repeated_number_is_a_duplicate_not_an_order_break() {
+    let report = Fixture::with(PROGRAMME, |p| p.measures[1].number = 1).report();
+    assert!(!report.with_rule("numbering/duplicate").is_empty());
+    assert_eq!(places(&report, "numbering/order"), []);
+}
+
+#[test]
+fn a_programme_without_measures_is_not_told_each_theme_is_empty() {
+    let report = Fixture::with(PROGRAMME, |p| p.measures.clear()).report();
+    assert_eq!(places(&report, "theme/empty"), []);
+    assert_eq!(places(&report, "theme/unknown"), []);
+}
+
 // ---------------------------------------------------------------- statuses
 
 #[test]
