@@ -305,6 +305,50 @@ fn a_huge_measure_number_is_one_gap_not_billions() {
 }
 
 #[test]
+fn many_gaps_are_listed_eight_runs_at_most_and_the_rest_counted() {
+    let without_even_up_to = |last: u32| {
+        Fixture::with(PROGRAMME, move |p| {
+            p.measures.retain(|m| m.number % 2 == 1 || m.number > last);
+        })
+    };
+    let f = without_even_up_to(16);
+    let report = f.report();
+    let gap = only(&report, "numbering/gap");
+    assert_eq!(gap.json_path, "measures[1].number");
+    assert!(
+        gap.message.ends_with(
+            "measures skip measure numbers 2, 4, 6, 8, 10, 12, 14 and 16; number the measures 1–30 without gaps, or restore the missing ones"
+        ),
+        "{}",
+        gap.message
+    );
+    let report = without_even_up_to(20).report();
+    let gap = only(&report, "numbering/gap");
+    assert!(
+        gap.message.contains(
+            "skip measure numbers 2, 4, 6, 8, 10, 12, 14 and 16 and 2 more runs; number the measures 1–28 without"
+        ),
+        "{}",
+        gap.message
+    );
+}
+
+#[test]
+fn a_missing_run_of_measures_is_one_range() {
+    let f = Fixture::with(PROGRAMME, |p| {
+        p.measures.retain(|m| !(5..=7).contains(&m.number));
+    });
+    let report = f.report();
+    let gap = only(&report, "numbering/gap");
+    assert!(
+        gap.message
+            .contains("skip measure numbers 5–7; number the measures 1–35 without gaps"),
+        "{}",
+        gap.message
+    );
+}
+
+#[test]
 fn measures_out_of_order_are_reported_where_the_order_breaks() {
     let report = Fixture::with(PROGRAMME, |p| p.measures.swap(0, 1)).report();
     assert_eq!(
@@ -317,6 +361,20 @@ fn measures_out_of_order_are_reported_where_the_order_breaks() {
             .with_rule("numbering/order")
             .is_empty()
     );
+}
+
+#[test]
+fn a_repeated_number_is_a_duplicate_not_an_order_break() {
+    let report = Fixture::with(PROGRAMME, |p| p.measures[1].number = 1).report();
+    assert!(!report.with_rule("numbering/duplicate").is_empty());
+    assert_eq!(places(&report, "numbering/order"), []);
+}
+
+#[test]
+fn a_programme_without_measures_is_not_told_each_theme_is_empty() {
+    let report = Fixture::with(PROGRAMME, |p| p.measures.clear()).report();
+    assert_eq!(places(&report, "theme/empty"), []);
+    assert_eq!(places(&report, "theme/unknown"), []);
 }
 
 // ---------------------------------------------------------------- statuses

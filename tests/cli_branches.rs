@@ -77,33 +77,47 @@ fn a_filter_that_hides_every_difference_says_so() {
 
 #[test]
 fn unpair_on_the_command_line_turns_a_pair_into_removed_and_added() {
-    let out = policydiff()
-        .args(["diff", OLD, EXAMPLE, "--unpair", "29", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = report.to_string();
-    assert!(text.contains("\"removed\""), "{text}");
-    assert!(text.contains("\"added\""), "{text}");
+    let counts = |extra: &[&str]| {
+        let mut args = vec!["diff", OLD, EXAMPLE, "--format", "json"];
+        args.extend(extra);
+        let out = policydiff().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{extra:?}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let c = &report["counts"];
+        (c["removed"].as_u64(), c["added"].as_u64())
+    };
+    // The example adds one measure and removes none; unpairing old 29
+    // (retitled, now 30) makes it one removed and one more added.
+    assert_eq!(counts(&[]), (Some(0), Some(1)));
+    assert_eq!(counts(&["--unpair", "29"]), (Some(1), Some(2)));
 }
 
 #[test]
 fn override_errors_name_the_measure_and_the_fix() {
     for (args, expected) in [
-        (vec!["--pair", "99=1"], "no measure 99 in the old version"),
-        (vec!["--pair", "1=99"], "no measure 99 in the new version"),
+        (
+            vec!["--pair", "99=1"],
+            "`--pair 99=1`: no measure 99 in the old version `actieprogramma-2014`; its measures are 1–38",
+        ),
+        (
+            vec!["--pair", "1=99"],
+            "`--pair 1=99`: no measure 99 in the new version `actieprogramma-2015`; its measures are 1–39",
+        ),
         (
             vec!["--pair", "1=1", "--pair", "1=2"],
-            "old measure 1 is pinned twice",
+            "`--pair 1=2`: old measure 1 is pinned twice (to 1 and 2); keep one `--pair` for it",
         ),
         (
             vec!["--pair", "1=1", "--pair", "2=1"],
-            "new measure 1 is pinned twice",
+            "`--pair 2=1`: new measure 1 is pinned twice (from 1 and 2); keep one `--pair` for it",
+        ),
+        (
+            vec!["--unpair", "99"],
+            "`--unpair 99`: no measure 99 in the old version `actieprogramma-2014`; its measures are 1–38",
         ),
         (
             vec!["--pair", "1=1", "--unpair", "1"],
-            "both pinned (`--pair 1=1`) and unpaired",
+            "old measure 1 is both pinned (`--pair 1=1`) and unpaired (`--unpair 1`); drop one of them",
         ),
     ] {
         let mut all = vec!["diff", OLD, EXAMPLE];
@@ -123,10 +137,43 @@ fn list_as_json_names_every_shipped_version_with_its_kind() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = list.to_string();
-    for expected in [OLD, "samenvatting-2014", "\"programme\"", "\"summary\""] {
-        assert!(text.contains(expected), "{expected} missing in {text}");
-    }
+    assert_eq!(list["format"], "policydiff-list/1");
+    let rows: Vec<_> = list["versions"]
+        .as_array()
+        .expect("a list of versions")
+        .iter()
+        .map(|v| {
+            (
+                v["id"].as_str(),
+                v["kind"].as_str(),
+                v["measures"].as_u64(),
+                v["groups"].as_u64(),
+                v["date"].as_str(),
+                v.get("describes").and_then(|d| d.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some(OLD),
+                Some("programme"),
+                Some(38),
+                Some(5),
+                Some("2014-08-29"),
+                None
+            ),
+            (
+                Some("samenvatting-2014"),
+                Some("summary"),
+                Some(0),
+                Some(5),
+                None,
+                Some(OLD)
+            ),
+        ]
+    );
 }
 
 #[test]

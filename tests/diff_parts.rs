@@ -6,6 +6,7 @@
 mod diff_support;
 
 use diff_support::*;
+use policydiff::align::Overrides;
 use policydiff::diff::{ChangeClass, EntryChangeKind, ItemChangeKind, StaleTarget};
 use policydiff::snapshot::{Footnote, Part, Status};
 
@@ -190,7 +191,8 @@ fn an_items_status_change_counts_as_a_status_change_of_its_measure() {
         .changed_measures()
         .find(|c| c.new.first().is_some_and(|r| r.number == 3))
         .expect("measure 3 is listed");
-    assert!(entry.has(ChangeClass::Status), "{:?}", entry.classes);
+    // A status change and nothing else: the items did not move or change.
+    assert_eq!(entry.classes, [ChangeClass::Status]);
     let item = entry
         .items
         .iter()
@@ -263,6 +265,44 @@ fn a_reference_to_a_measure_merged_into_another_is_stale_and_says_where_it_went(
         "{:?}",
         changes(&d)
     );
+}
+
+#[test]
+fn a_reference_to_a_measure_split_with_no_continuation_is_stale_with_no_number_to_say() {
+    let old = {
+        let mut p = programme();
+        measure_mut(&mut p, 2).references = vec![reference(29)];
+        measure_mut(&mut p, 2).body = Some("Zie ook maatregel 29.".to_string());
+        p
+    };
+    // Measure 29 (items a–h) becomes 29 (a–d) and 30 (e–h); `--unpair 29`
+    // says neither piece continues it, so "maatregel 29" has no one number.
+    let mut new = old.clone();
+    let m29 = measure_mut(&mut new, 29);
+    let second: Vec<_> = m29.items.drain(4..).collect();
+    let mut piece = m29.clone();
+    piece.title = "Bestrijden van verspreiding via internetbedrijven".to_string();
+    piece.items = second;
+    relabel(&mut piece);
+    insert_after(&mut new, 29, piece);
+    let unpair = Overrides {
+        pairs: Vec::new(),
+        unpairs: vec![29],
+    };
+    let d = diff_with(&old, &new, &unpair);
+    assert_eq!(
+        with_class(&d, ChangeClass::Split).len(),
+        1,
+        "{:?}",
+        changes(&d)
+    );
+    let in_two: Vec<_> = d
+        .stale_references
+        .iter()
+        .filter(|s| s.measure == 2)
+        .map(|s| (s.says, s.should_say, s.target))
+        .collect();
+    assert_eq!(in_two, [(29, None, StaleTarget::Split)]);
 }
 
 #[test]

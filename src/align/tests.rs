@@ -1,5 +1,6 @@
 //! Unit tests of measure alignment on small programmes built in code.
 
+use super::profile::Profile;
 use super::*;
 use crate::snapshot::{Status, StatusRecord};
 
@@ -101,4 +102,219 @@ fn a_near_duplicate_lowers_the_confidence() {
         "confidence {} should show the ambiguity",
         p.confidence
     );
+}
+
+/// Profiles with the given sketches (the only part `candidates` reads).
+fn sketched(sketches: &[&[u64]]) -> Vec<Profile> {
+    sketches
+        .iter()
+        .map(|s| Profile {
+            sketch: s.to_vec(),
+            ..Profile::default()
+        })
+        .collect()
+}
+
+#[test]
+fn a_sketch_entry_shared_by_eight_measures_a_side_points_but_by_nine_it_is_too_common() {
+    let one = sketched(&[&[7]]);
+    let seven: &[u64] = &[7];
+    let eight = sketched(&[seven; 8]);
+    let nine = sketched(&[seven; 9]);
+    // Numbers that never meet, so that only the sketch can give a pair.
+    let far = |n: usize| -> Vec<u32> { (100..).take(n).collect() };
+    let near = |n: usize| -> Vec<u32> { (1..).take(n).collect() };
+    let to_eight_new = candidates::candidates(&one, &eight, &near(1), &far(8));
+    assert_eq!(to_eight_new, (0..8).map(|j| (0, j)).collect::<Vec<_>>());
+    assert!(candidates::candidates(&one, &nine, &near(1), &far(9)).is_empty());
+    // Eight old measures for one new: the first six by place are kept.
+    let from_eight_old = candidates::candidates(&eight, &one, &near(8), &far(1));
+    assert_eq!(from_eight_old, (0..6).map(|i| (i, 0)).collect::<Vec<_>>());
+    assert!(candidates::candidates(&nine, &one, &near(9), &far(1)).is_empty());
+}
+
+#[test]
+fn each_new_measure_keeps_the_six_old_ones_sharing_most_sketch_entries() {
+    // Old measure i shares i + 1 entries with the one new measure.
+    let all: Vec<u64> = (1..=8).collect();
+    let old_sketches: Vec<Vec<u64>> = (0..8).map(|i| all[..=i].to_vec()).collect();
+    let old_refs: Vec<&[u64]> = old_sketches.iter().map(Vec::as_slice).collect();
+    let old = sketched(&old_refs);
+    let new = sketched(&[&all]);
+    let got = candidates::candidates(&old, &new, &[1, 2, 3, 4, 5, 6, 7, 8], &[100]);
+    assert_eq!(got, (2..8).map(|i| (i, 0)).collect::<Vec<_>>());
+    // The same number is a candidate whatever the sketch says.
+    let got = candidates::candidates(&old, &new, &[1, 2, 3, 4, 5, 6, 7, 8], &[1]);
+    assert_eq!(
+        got,
+        [(0, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0)]
+    );
+}
+
+#[test]
+fn identical_texts_are_offered_in_order_with_their_neighbours() {
+    let sorted = |mut v: Vec<(usize, usize)>| {
+        v.sort_unstable();
+        v
+    };
+    // One old text, four new copies: the first three are offered.
+    assert_eq!(
+        sorted(candidates::identical(&[7], &[7, 7, 7, 7])),
+        [(0, 0), (0, 1), (0, 2)]
+    );
+    // Two old copies, one new: both are offered it.
+    assert_eq!(
+        sorted(candidates::identical(&[7, 7], &[7])),
+        [(0, 0), (1, 0)]
+    );
+    // A unique text on both sides: the one pair; none where a side lacks it.
+    assert_eq!(candidates::identical(&[7, 8], &[9, 7]), [(0, 1)]);
+    // The k-th copy is offered the (k-1)-th to (k+1)-th.
+    assert_eq!(
+        sorted(candidates::identical(&[5, 5, 5, 5], &[5, 5, 5, 5])),
+        [
+            (0, 0),
+            (0, 1),
+            (0, 2),
+            (1, 0),
+            (1, 1),
+            (1, 2),
+            (2, 1),
+            (2, 2),
+            (2, 3),
+            (3, 2),
+            (3, 3)
+        ]
+    );
+}
+
+#[test]
+fn equal_texts_have_equal_content_keys_and_different_texts_different_ones() {
+    let key = |parts: &[&str]| candidates::content_key(parts.iter().copied());
+    assert_eq!(key(&["titel", "tekst"]), key(&["titel", "tekst"]));
+    assert_ne!(key(&["titel", "tekst"]), key(&["titel", "andere tekst"]));
+    assert_ne!(key(&["titel"]), key(&["andere titel"]));
+}
+
+/// A measure with the words of `m` in reverse order: the same words (and so
+/// the same similarity), but not one word trigram in common, so that the
+/// sketch index cannot offer the pair.
+fn reversed(m: &Measure, number: u32) -> Measure {
+    let text = format!("{} {}", m.title, m.body.as_deref().unwrap_or(""));
+    let words: Vec<&str> = text.split_whitespace().rev().collect();
+    let (title, body) = words.split_at(2);
+    measure(number, &title.join(" "), &body.join(" "))
+}
+
+fn fresh(number: u32) -> Measure {
+    measure(
+        number,
+        "Muziekscholen",
+        "Provincies subsidiëren muziekles voor kinderen in krimpgebieden.",
+    )
+}
+
+#[test]
+fn a_measure_the_index_cannot_see_is_paired_with_the_one_after_its_paired_neighbour() {
+    let old = three();
+    // A new measure 1 moves every number on; measure 2's words are
+    // reordered so that only its place between 1 and 3 can pair it.
+    let new = vec![
+        fresh(1),
+        Measure {
+            number: 2,
+            ..old[0].clone()
+        },
+        reversed(&old[1], 3),
+        Measure {
+            number: 4,
+            ..old[2].clone()
+        },
+    ];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 2), (2, 3), (3, 4)]);
+    assert_eq!(a.added, vec![0]);
+    let p = a.pairs.iter().find(|p| p.old == 1).unwrap();
+    assert_eq!(
+        (p.similarity, p.confidence),
+        (1.0, 0.75),
+        "by place, not by index"
+    );
+}
+
+#[test]
+fn a_measure_the_index_cannot_see_is_paired_with_the_one_before_its_paired_neighbour() {
+    let old = three();
+    // Measure 1's words reordered and every number moved on by a new first
+    // measure: only the sweep from 2 backwards can pair it.
+    let new = vec![
+        fresh(1),
+        reversed(&old[0], 2),
+        Measure {
+            number: 3,
+            ..old[1].clone()
+        },
+        Measure {
+            number: 4,
+            ..old[2].clone()
+        },
+    ];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 2), (2, 3), (3, 4)]);
+    assert_eq!(a.added, vec![0]);
+}
+
+#[test]
+fn a_last_measure_with_no_neighbour_left_on_the_other_side_stays_removed() {
+    let old = three();
+    // 1 and 2 stay; 3 is gone, so the sweep from 2 finds no measure after
+    // its partner.
+    let new = vec![old[0].clone(), reversed(&old[1], 2)];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 1), (2, 2)]);
+    assert_eq!(a.removed, vec![2]);
+}
+
+#[test]
+fn an_unpaired_old_measure_is_no_rival_to_the_pair_it_would_have_contested() {
+    let mut old = three();
+    // A copy of measure 1 as old measure 4, kept out of pairing.
+    old.push(Measure {
+        number: 4,
+        ..old[0].clone()
+    });
+    let new = three();
+    let contested = align_measures(&old, &new, &[], &[]);
+    let p = contested.pairs.iter().find(|p| p.new == 0).unwrap();
+    assert!(p.confidence < 0.6, "the copy is a rival: {}", p.confidence);
+    let a = align_measures(&old, &new, &[], &[3]);
+    let p = a.pairs.iter().find(|p| p.new == 0).unwrap();
+    assert_eq!((p.old, p.confidence), (0, 1.0));
+    assert_eq!(a.removed, vec![3]);
+}
+
+#[test]
+fn a_measure_between_two_equally_good_copies_pairs_with_the_lower_numbered_one() {
+    let old = three();
+    // Old 3 has copies at 2 and 4, each one number away.
+    let copy = |number| Measure {
+        number,
+        ..old[2].clone()
+    };
+    let new = vec![
+        old[0].clone(),
+        copy(2),
+        Measure {
+            number: 3,
+            ..old[1].clone()
+        },
+        copy(4),
+    ];
+    let a = align_measures(&old, &new, &[], &[]);
+    assert_eq!(pairs(&a, &old, &new), vec![(1, 1), (3, 2), (2, 3)]);
+    assert_eq!(a.added, vec![3]);
+    // And the same seen from the other side.
+    let b = align_measures(&new, &old, &[], &[]);
+    assert_eq!(pairs(&b, &new, &old), vec![(1, 1), (3, 2), (2, 3)]);
+    assert_eq!(b.removed, vec![3]);
 }

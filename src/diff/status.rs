@@ -184,4 +184,92 @@ mod tests {
         };
         assert_eq!(compare(&settled(Status::New), &deduced), None);
     }
+    fn uncertain(candidates: &[Status]) -> StatusRecord {
+        StatusRecord::uncertain(candidates.to_vec(), None)
+    }
+
+    #[test]
+    fn two_uncertain_statuses_with_the_same_candidates_in_another_order_say_the_same() {
+        let a = uncertain(&[Status::Strengthened, Status::New]);
+        let b = uncertain(&[Status::New, Status::Strengthened]);
+        assert_eq!(compare(&a, &b), None);
+        assert_eq!(compare(&b, &a), None);
+        assert_eq!(compare_optional(Some(&a), Some(&b)), None);
+    }
+
+    #[test]
+    fn two_uncertain_statuses_that_overlap_are_uncertain_not_a_change() {
+        let a = uncertain(&[Status::Strengthened, Status::New]);
+        let b = uncertain(&[Status::Existing, Status::New]);
+        let c = compare(&a, &b).expect("the candidates differ");
+        assert_eq!(c.kind, StatusChangeKind::Uncertain);
+        assert!(!c.kind.is_change());
+        assert_eq!(c.direction, None);
+        assert_eq!((c.old, c.new), (a, b));
+    }
+
+    #[test]
+    fn two_uncertain_statuses_with_no_candidate_in_common_are_contradicted() {
+        let a = uncertain(&[Status::Strengthened, Status::New]);
+        let b = uncertain(&[Status::Existing]);
+        let c = compare(&a, &b).unwrap();
+        assert_eq!(c.kind, StatusChangeKind::Contradicted);
+        assert!(c.kind.is_change());
+        assert_eq!(c.direction, None, "no settled new status to name");
+    }
+
+    #[test]
+    fn a_settled_status_made_uncertain_without_it_among_the_candidates_is_contradicted() {
+        let c = compare(
+            &settled(Status::Existing),
+            &uncertain(&[Status::Strengthened, Status::New]),
+        )
+        .unwrap();
+        assert_eq!(c.kind, StatusChangeKind::Contradicted);
+        assert_eq!(c.direction, None);
+        let back = compare(
+            &uncertain(&[Status::Strengthened, Status::New]),
+            &settled(Status::Existing),
+        )
+        .unwrap();
+        assert_eq!(
+            (back.kind, back.direction),
+            (StatusChangeKind::Contradicted, Some("existing"))
+        );
+    }
+
+    #[test]
+    fn an_item_status_on_both_sides_is_compared_as_a_measure_status_is() {
+        let c = compare_optional(
+            Some(&settled(Status::New)),
+            Some(&settled(Status::Strengthened)),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.kind, c.direction),
+            (StatusChangeKind::Changed, Some("strengthened"))
+        );
+        assert_eq!(compare_optional(None, None), None);
+        // Recorded on one side only: the missing side allows every status.
+        let came = compare_optional(None, Some(&settled(Status::New))).unwrap();
+        assert_eq!(came.old.candidates, Status::ALL.to_vec());
+        assert_eq!(came.new, settled(Status::New));
+        let gone = compare_optional(Some(&settled(Status::New)), None).unwrap();
+        assert_eq!(gone.old, settled(Status::New));
+        assert_eq!(gone.new.candidates, Status::ALL.to_vec());
+    }
+
+    #[test]
+    fn each_kind_reads_as_its_json_word() {
+        for kind in [
+            StatusChangeKind::Changed,
+            StatusChangeKind::Contradicted,
+            StatusChangeKind::Settled,
+            StatusChangeKind::Unsettled,
+            StatusChangeKind::Uncertain,
+        ] {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
 }
