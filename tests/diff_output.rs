@@ -75,15 +75,17 @@ fn stat_report_has_the_summary_and_table_only() {
 
 #[test]
 fn json_report_of_the_status_text_and_title_changes() {
-    let d = edited().filtered(&Filter {
-        only: vec![
-            ChangeClass::Status,
-            ChangeClass::Text,
-            ChangeClass::Retitled,
-            ChangeClass::Added,
-        ],
-        theme: None,
-    });
+    let d = edited()
+        .filtered(&Filter {
+            only: vec![
+                ChangeClass::Status,
+                ChangeClass::Text,
+                ChangeClass::Retitled,
+                ChangeClass::Added,
+            ],
+            theme: None,
+        })
+        .into_owned();
     insta::assert_snapshot!(json(&d));
 }
 

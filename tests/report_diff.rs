@@ -29,6 +29,7 @@ fn only(d: &Diff, classes: &[ChangeClass]) -> Diff {
         only: classes.to_vec(),
         theme: None,
     })
+    .into_owned()
 }
 
 #[test]

@@ -11,8 +11,13 @@
 //! words dominate), and by how few items of this measure share it (words
 //! every item of the measure has do not tell its items apart).
 
+use super::profile::KeyHasher;
 use super::sequence::normalized_eq;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Stem keys are well mixed already: the tables pass them through.
+type StemMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// Least weighted similarity for two items to count as the same item.
 /// Reworded items in the shipped programme that keep their telling words
@@ -38,21 +43,38 @@ const PLACE_PRIOR: f64 = 0.02;
 #[derive(Debug, Default, Clone)]
 pub struct ItemVocabulary {
     /// Stem key ([`stems`]) → number of texts holding it.
-    df: HashMap<u64, u32>,
+    df: StemMap<u32>,
     documents: u32,
 }
 
 impl ItemVocabulary {
-    /// Count the words of `texts`, each text one document.
+    /// Count the words of `texts`, each text one document. The texts are
+    /// counted on every core and the counts added up: the same counts
+    /// however the work is shared.
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> ItemVocabulary {
-        let mut v = ItemVocabulary::default();
-        for text in texts {
+        use rayon::prelude::*;
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let count = |mut df: StemMap<u32>, text: &&str| {
             for w in stems(text) {
-                *v.df.entry(w).or_insert(0) += 1;
+                *df.entry(w).or_insert(0) += 1;
             }
-            v.documents = v.documents.saturating_add(1);
+            df
+        };
+        let df = texts
+            .par_iter()
+            .fold(StemMap::default, count)
+            .reduce(StemMap::default, |a, b| {
+                // The smaller table is added into the larger.
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (w, n) in small {
+                    *big.entry(w).or_insert(0) += n;
+                }
+                big
+            });
+        ItemVocabulary {
+            df,
+            documents: u32::try_from(texts.len()).unwrap_or(u32::MAX),
         }
-        v
     }
 
     /// Inverse document frequency; a word never counted is as rare as can be.
@@ -72,9 +94,18 @@ fn stems(text: &str) -> Vec<u64> {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut h: u64 = 0x243f_6a88_85a3_08d3;
-            for c in w.chars().flat_map(char::to_lowercase).take(STEM) {
-                h = (h ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            let mut mix = |c: u64| {
+                h = (h ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15);
                 h ^= h >> 29;
+            };
+            if w.is_ascii() {
+                for b in w.bytes().take(STEM) {
+                    mix(u64::from(b.to_ascii_lowercase()));
+                }
+            } else {
+                for c in w.chars().flat_map(char::to_lowercase).take(STEM) {
+                    mix(u64::from(c));
+                }
             }
             h ^= h >> 33;
             h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -123,7 +154,7 @@ pub fn align_items(
     let new_stems: Vec<Vec<u64>> = new.iter().map(|n| stems(n.text)).collect();
     // How many items of each side hold a word: a word most items of the
     // measure share tells none of them apart.
-    let mut local: HashMap<u64, (u32, u32)> = HashMap::new();
+    let mut local: StemMap<(u32, u32)> = StemMap::default();
     for s in &old_stems {
         for w in s {
             local.entry(*w).or_default().0 += 1;

@@ -566,14 +566,16 @@ pub fn align_measures(
             .is_none_or(|o| !split_pairs.contains(&(o, m.new)))
     });
 
-    // A measure continues as the piece that keeps its title, whatever piece
-    // holds the most of its words: readers follow a measure by its title.
-    for s in &mut splits {
+    // A measure that continues as one of the pieces continues as the piece
+    // that keeps its title, whatever piece holds the most of its words:
+    // readers follow a measure by its title. (One that continues as none,
+    // as `--unpair` says, stays so.)
+    for s in splits.iter_mut().filter(|s| s.continued.is_some()) {
         if let Some(keeper) = title_keeper(&old[s.old].title, &s.new, |n| &new[n].title) {
             s.continued = Some(keeper);
         }
     }
-    for m in &mut merges {
+    for m in merges.iter_mut().filter(|m| m.continued.is_some()) {
         if let Some(keeper) = title_keeper(&new[m.new].title, &m.old, |o| &old[o].title) {
             m.continued = Some(keeper);
         }

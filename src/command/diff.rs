@@ -2,7 +2,7 @@
 //! differences and render them.
 
 use super::Context;
-use crate::align::{self, Overrides};
+use crate::align::Overrides;
 use crate::cli::{DiffArgs, DiffFormat, OnlyClass};
 use crate::diff::{self, ChangeClass, Filter};
 use crate::render::color::Palette;
@@ -81,8 +81,7 @@ pub fn run(
             );
         }
     }
-    let alignment = align::align(old, new, &overrides)?;
-    let full = diff::compute(old, new, &alignment);
+    let (_, full) = diff::align_and_compute(old, new, &overrides)?;
     let filter = Filter {
         only: args.only.iter().map(|c| class(*c)).collect(),
         theme: args.theme,

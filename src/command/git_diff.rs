@@ -9,7 +9,7 @@
 //! goes on (exit 0): one bad commit must not hide the rest of the history.
 
 use super::Context;
-use crate::align::{self, Overrides};
+use crate::align::Overrides;
 use crate::cli::GitDiffArgs;
 use crate::diff::{self, Story};
 use crate::exit_code;
@@ -47,8 +47,7 @@ pub fn run(args: &GitDiffArgs, ctx: &Context, out: &mut dyn Write) -> anyhow::Re
         }
     };
     let (old, new) = (&old.snapshot, &new.snapshot);
-    let alignment = align::align(old, new, &Overrides::default())?;
-    let diff = diff::compute(old, new, &alignment);
+    let (_, diff) = diff::align_and_compute(old, new, &Overrides::default())?;
     let story = Story::of(&diff, old, new);
     let report = text::diff::render(
         &diff,

@@ -49,6 +49,7 @@ pub(super) fn measures(
     new: &Snapshot,
     alignment: &Alignment,
     structure: &Structure,
+    counted: Option<ItemVocabulary>,
 ) -> Vec<MeasureChange> {
     let o = |i: usize| old.measures.get(i);
     let n = |i: usize| new.measures.get(i);
@@ -57,7 +58,7 @@ pub(super) fn measures(
     let vocabulary = Vocabulary {
         old,
         new,
-        cell: std::sync::OnceLock::new(),
+        cell: counted.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
     };
     let mut out: Vec<MeasureChange> = alignment
         .pairs
@@ -109,7 +110,7 @@ impl Vocabulary<'_> {
 
 /// How common each word is across the items and measure texts of both
 /// versions, for aligning items by the words that tell them apart.
-fn vocabulary(old: &Snapshot, new: &Snapshot) -> ItemVocabulary {
+pub(super) fn vocabulary(old: &Snapshot, new: &Snapshot) -> ItemVocabulary {
     // Each item is a document, and so is each measure's own text (title,
     // lead-in and body together).
     let mut heads: Vec<String> = Vec::new();

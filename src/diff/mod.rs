@@ -465,8 +465,37 @@ impl Filter {
     }
 }
 
+/// Align two snapshots and compare them: what `diff`, `history` and the git
+/// driver run. Counting the item vocabulary (which comparing reworded items
+/// needs) does not depend on the alignment, so it runs on one core while the
+/// measures are aligned on the other; the result is [`compute`]'s.
+pub fn align_and_compute(
+    old: &Snapshot,
+    new: &Snapshot,
+    overrides: &crate::align::Overrides,
+) -> Result<(Alignment, Diff), crate::align::AlignError> {
+    let programmes = old.kind == Kind::Programme && new.kind == Kind::Programme;
+    let (alignment, vocabulary) = rayon::join(
+        || crate::align::align(old, new, overrides),
+        || programmes.then(|| measures::vocabulary(old, new)),
+    );
+    let alignment = alignment?;
+    let diff = compute_with(old, new, &alignment, vocabulary);
+    Ok((alignment, diff))
+}
+
 /// Compare two snapshots whose measures have been aligned.
 pub fn compute(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Diff {
+    compute_with(old, new, alignment, None)
+}
+
+/// [`compute`], with the item vocabulary when it was counted already.
+fn compute_with(
+    old: &Snapshot,
+    new: &Snapshot,
+    alignment: &Alignment,
+    vocabulary: Option<crate::align::ItemVocabulary>,
+) -> Diff {
     let comparison = match (old.kind, new.kind) {
         (Kind::Programme, Kind::Programme) => Comparison::Programmes,
         (Kind::Summary, Kind::Summary) => Comparison::Summaries,
@@ -490,7 +519,7 @@ pub fn compute(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Diff {
     };
     if comparison == Comparison::Programmes {
         let structure = crate::align::structure::align_structure(old, new, alignment);
-        diff.measures = measures::measures(old, new, alignment, &structure);
+        diff.measures = measures::measures(old, new, alignment, &structure, vocabulary);
         diff.stale_references = references::stale(old, new, alignment);
         diff.themes = parts::themes(&old.themes, &new.themes, &structure);
         diff.footnotes = parts::footnotes(&old.footnotes, &new.footnotes);

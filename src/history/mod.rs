@@ -9,7 +9,7 @@
 //! measures of a merge end theirs. What happened at each step is an
 //! [`Event`], decided here once (kind and words) for every report format.
 
-use crate::align::{self, AlignError, Alignment, Overrides};
+use crate::align::{AlignError, Alignment, Overrides};
 use crate::diff::story::status_words;
 use crate::diff::{self, ChangeClass, Diff, MeasureRef, StatusChangeKind, Story, VersionRef};
 use crate::snapshot::{Kind, Snapshot, Status};
@@ -294,8 +294,7 @@ pub fn build(versions: &[(String, &Snapshot)]) -> Result<History, HistoryError> 
     let mut alignments = Vec::with_capacity(versions.len() - 1);
     for w in versions.windows(2) {
         let (old, new) = (w[0].1, w[1].1);
-        let alignment = align::align(old, new, &Overrides::default())?;
-        let diff = diff::compute(old, new, &alignment);
+        let (alignment, diff) = diff::align_and_compute(old, new, &Overrides::default())?;
         let story = Story::of(&diff, old, new);
         steps.push(Step { diff, story });
         alignments.push(alignment);
