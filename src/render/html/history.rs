@@ -83,7 +83,7 @@ pub fn history(history: &History, only_changed: bool) -> String {
                 .unwrap_or_default();
             let _ = write!(
                 out,
-                "<li><span class=\"num\">{}</span> <span lang=\"nl\">{title}</span>: {}</li>",
+                "<li><span class=\"num\">{}</span> {} — <span lang=\"nl\">{title}</span></li>",
                 escape(&numbers_at(l, k, v)),
                 escape(&l.words_at(v))
             );
