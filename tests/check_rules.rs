@@ -331,6 +331,15 @@ fn many_gaps_are_listed_eight_runs_at_most_and_the_rest_counted() {
         "{}",
         gap.message
     );
+    // Nine runs: the one left over is "1 more run".
+    let report = without_even_up_to(18).report();
+    let gap = only(&report, "numbering/gap");
+    assert!(
+        gap.message
+            .contains("skip measure numbers 2, 4, 6, 8, 10, 12, 14 and 16 and 1 more run;"),
+        "{}",
+        gap.message
+    );
 }
 
 #[test]

@@ -171,7 +171,11 @@ fn gap_list(gaps: &[(u32, u32)]) -> String {
         .collect();
     let mut text = and_list(&runs);
     if gaps.len() > SHOWN {
-        text.push_str(&format!(" and {} more runs", gaps.len() - SHOWN));
+        let more = gaps.len() - SHOWN;
+        text.push_str(&format!(
+            " and {more} more {}",
+            if more == 1 { "run" } else { "runs" }
+        ));
     }
     text
 }
