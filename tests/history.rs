@@ -369,6 +369,15 @@ fn measure_by_number_of_the_first_version_by_default() {
     let (code, out, err) = run(&["history", "--versions", SERIES, "--measure", "2"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("strengthened B → V"), "{out}");
+    assert!(out.contains("status: B → V (strengthened)"), "{out}");
+}
+
+#[test]
+fn a_step_that_only_renumbered_the_measure_is_one_line() {
+    let (code, out, err) = run(&["history", "--versions", SERIES, "--measure", "14"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("· renumbered 14 → 15\n"), "{out}");
+    assert!(!out.contains("[renumbered]"), "{out}");
 }
 
 #[test]

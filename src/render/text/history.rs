@@ -173,7 +173,13 @@ pub fn lineage(history: &History, l: &Lineage, palette: Palette, width: u16) -> 
         if v > 0 {
             if let Some(entry) = l.entries[v - 1]
                 .and_then(|i| history.steps[v - 1].diff.measures.get(i))
-                .filter(|m| m.is_change() && m.old.len() == 1 && m.new.len() == 1)
+                // A renumbering alone is said by the event line above.
+                .filter(|m| {
+                    m.is_change()
+                        && m.old.len() == 1
+                        && m.new.len() == 1
+                        && !crate::diff::story::renumbered_only(m)
+                })
             {
                 out.push_str(&super::diff::measure_details(entry, palette, width));
             }
