@@ -6,7 +6,9 @@
 //! medians, the ratios and each process's peak resident memory.
 //!
 //! Sizes 1,000 and 10,000 measures by default; add 100,000 with
-//! `POLICYDIFF_BENCH_LARGE=1` (or `--large`); `POLICYDIFF_BENCH_RUNS` sets the
+//! `POLICYDIFF_BENCH_LARGE=1` (or `--large`) — its files (about 80 MB each)
+//! are over policydiff's 64 MiB file limit, so its rows show the refusal
+//! (a command that fails is reported as failed, never timed); `POLICYDIFF_BENCH_RUNS` sets the
 //! runs per command (5). The generated pairs go to `bench-data/` (ignored by
 //! git). Only public tools: git, and /proc for memory.
 #![allow(clippy::print_stdout, reason = "a benchmark reports on stdout")]
@@ -31,7 +33,7 @@ fn parse_baseline(old: &Path, new: &Path) {
 /// One run of `cmd`: wall time and peak resident memory. The peak is the
 /// child's VmHWM (a high-water mark, so the last reading before it exits is
 /// its peak to within the polling interval).
-fn run(cmd: &mut Command) -> (Duration, Option<u64>) {
+fn run(cmd: &mut Command) -> (Duration, Option<u64>, Option<i32>) {
     let start = Instant::now();
     let mut child = cmd
         .stdout(Stdio::null())
@@ -40,9 +42,9 @@ fn run(cmd: &mut Command) -> (Duration, Option<u64>) {
         .expect("the command starts");
     let status_file = format!("/proc/{}/status", child.id());
     let mut peak = None;
-    loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            break;
+    let code = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break status.code();
         }
         if let Some(kb) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
             s.lines()
@@ -52,8 +54,8 @@ fn run(cmd: &mut Command) -> (Duration, Option<u64>) {
             peak = Some(kb * 1024);
         }
         std::thread::sleep(Duration::from_micros(500));
-    }
-    (start.elapsed(), peak)
+    };
+    (start.elapsed(), peak, code)
 }
 
 #[derive(Debug)]
@@ -61,6 +63,9 @@ struct Timing {
     name: String,
     times: Vec<Duration>,
     peak: Option<u64>,
+    /// An exit code that means the command failed (0 and 1 do not: `git
+    /// diff` says "differences" with 1), so its time is not a figure.
+    failed: Option<Option<i32>>,
 }
 
 impl Timing {
@@ -111,13 +116,17 @@ fn case(size: usize, dir: &Path, runs: usize) -> Vec<Timing> {
             name: name.clone(),
             times: Vec::new(),
             peak: None,
+            failed: None,
         })
         .collect();
     // One warm-up round, then the counted rounds, commands in turn so that
     // a drift in the machine's speed touches them alike.
     for round in 0..=runs {
         for (i, (_, cmd)) in commands.iter_mut().enumerate() {
-            let (t, peak) = run(cmd);
+            let (t, peak, code) = run(cmd);
+            if !matches!(code, Some(0 | 1)) {
+                timings[i].failed = Some(code);
+            }
             if round > 0 {
                 timings[i].times.push(t);
                 timings[i].peak = timings[i].peak.max(peak);
@@ -159,6 +168,14 @@ fn main() {
             "command", "wall", "÷ parse", "÷ git", "peak RSS"
         );
         for t in &timings {
+            if let Some(code) = t.failed {
+                let code = code.map_or("a signal".to_string(), |c| format!("exit {c}"));
+                println!(
+                    "  {:<36} failed ({code}): run it by hand to see why",
+                    t.name
+                );
+                continue;
+            }
             let m = t.median();
             println!(
                 "  {:<36} {:>8.3}s {:>8.2}× {:>8.2}× {:>10}",
@@ -172,7 +189,10 @@ fn main() {
                 ))
             );
         }
-        if let Some(json) = timings.iter().find(|t| t.name.ends_with("json")) {
+        if let Some(json) = timings
+            .iter()
+            .find(|t| t.name.ends_with("json") && t.failed.is_none())
+        {
             medians.push((size, json.median()));
         }
     }
