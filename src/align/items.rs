@@ -11,7 +11,7 @@
 //! words dominate), and by how few items of this measure share it (words
 //! every item of the measure has do not tell its items apart).
 
-use super::profile::KeyHasher;
+use super::profile::{Key, KeyHasher};
 use super::sequence::normalized_eq;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -93,23 +93,17 @@ fn stems(text: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let mut h: u64 = 0x243f_6a88_85a3_08d3;
-            let mut mix = |c: u64| {
-                h = (h ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                h ^= h >> 29;
-            };
+            let mut key = Key::new(0);
             if w.is_ascii() {
                 for b in w.bytes().take(STEM) {
-                    mix(u64::from(b.to_ascii_lowercase()));
+                    key.mix(u64::from(b.to_ascii_lowercase()));
                 }
             } else {
                 for c in w.chars().flat_map(char::to_lowercase).take(STEM) {
-                    mix(u64::from(c));
+                    key.mix(u64::from(c));
                 }
             }
-            h ^= h >> 33;
-            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            h ^ (h >> 33)
+            key.finish()
         })
         .collect();
     v.sort_unstable();

@@ -39,20 +39,41 @@ fn word_key(word: &str, scratch: &mut String) -> u64 {
         scratch.extend(word.chars().flat_map(char::to_lowercase));
         scratch.as_bytes()
     };
-    let mut h: u64 = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64);
+    let mut key = Key::new(bytes.len() as u64);
     for chunk in bytes.chunks(8) {
         let mut block = [0u8; 8];
         for (slot, b) in block.iter_mut().zip(chunk) {
             *slot = b.to_ascii_lowercase();
         }
-        h = (h ^ u64::from_le_bytes(block)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        h ^= h >> 29;
+        key.mix(u64::from_le_bytes(block));
     }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    key.finish()
+}
+
+/// A 64-bit key folded from a word's parts (word keys here, stem keys in
+/// `items.rs`): a multiply-xorshift per part, the MurmurHash3 finaliser at
+/// the end.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key(u64);
+
+impl Key {
+    pub(crate) fn new(seed: u64) -> Key {
+        Key(0x243f_6a88_85a3_08d3 ^ seed)
+    }
+
+    pub(crate) fn mix(&mut self, part: u64) {
+        self.0 = (self.0 ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 ^= self.0 >> 29;
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
 }
 
 /// Interned words of both versions with their document frequency.

@@ -62,13 +62,7 @@ impl History {
             .iter()
             .filter(|l| l.marked_at(version))
             .collect();
-        let before = version.saturating_sub(1);
-        out.sort_by_key(|l| {
-            l.measures[version]
-                .as_ref()
-                .or(l.measures[before].as_ref())
-                .map_or(0, |m| m.number)
-        });
+        out.sort_by_key(|l| l.at_step(version).map_or(0, |m| m.number));
         out
     }
 }
@@ -141,6 +135,27 @@ impl Lineage {
     /// Whether it changed in more than its number at some point.
     pub fn substantive(&self) -> bool {
         self.events.iter().any(|e| e.kind != EventKind::Renumbered)
+    }
+
+    /// Its measure at `version`, or, where it ended there, the measure it
+    /// was just before: what the events of that step are about.
+    pub fn at_step(&self, version: usize) -> Option<&MeasureRef> {
+        let before = version.saturating_sub(1);
+        self.measures
+            .get(version)
+            .and_then(Option::as_ref)
+            .or(self.measures.get(before).and_then(Option::as_ref))
+    }
+
+    /// Its numbers across the step into `version`: `12`, `12 → 13`, or the
+    /// one side it has.
+    pub fn numbers_at(&self, version: usize) -> String {
+        let side = |v: usize| self.measures.get(v).and_then(Option::as_ref);
+        match (side(version.saturating_sub(1)), side(version)) {
+            (Some(a), Some(b)) if a.number != b.number => format!("{} → {}", a.number, b.number),
+            (_, Some(m)) | (Some(m), None) => m.number.to_string(),
+            (None, None) => String::new(),
+        }
     }
 
     /// What a table cell says changed at `version`, renumbering left out
@@ -347,17 +362,22 @@ fn chain(snapshots: &[&Snapshot], steps: &[Step], alignments: &[Alignment]) -> V
         let (old, new) = (snapshots[k], snapshots[v]);
         let number_old = |i: usize| old.measures.get(i).map_or(0, |m| m.number);
         let number_new = |i: usize| new.measures.get(i).map_or(0, |m| m.number);
-        let entry_of = |old_numbers: &[u32], new_numbers: &[u32]| {
-            step.diff.measures.iter().position(|m| {
-                m.old
-                    .iter()
-                    .map(|r| r.number)
-                    .eq(old_numbers.iter().copied())
-                    && m.new
-                        .iter()
-                        .map(|r| r.number)
-                        .eq(new_numbers.iter().copied())
+        // Each entry of the step's diff by its old and new numbers, looked
+        // up once per link rather than searched for.
+        let entries: std::collections::HashMap<(Vec<u32>, Vec<u32>), usize> = step
+            .diff
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let numbers = |refs: &[MeasureRef]| refs.iter().map(|r| r.number).collect();
+                ((numbers(&m.old), numbers(&m.new)), i)
             })
+            .collect();
+        let entry_of = |old_numbers: &[u32], new_numbers: &[u32]| {
+            entries
+                .get(&(old_numbers.to_vec(), new_numbers.to_vec()))
+                .copied()
         };
         let event = |kind: EventKind, words: String| Event {
             version: v,

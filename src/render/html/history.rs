@@ -6,7 +6,6 @@
 use super::chart::versions_chart;
 use super::{document_with, escape, status_chip};
 use crate::history::{EventKind, History};
-use crate::render::text::history::numbers_at;
 use crate::snapshot::ThemeCount;
 use std::fmt::Write;
 
@@ -76,15 +75,11 @@ pub fn history(history: &History, only_changed: bool) -> String {
             escape(&step.story.lead)
         );
         for l in history.marked_at(v) {
-            let title = l.measures[v]
-                .as_ref()
-                .or(l.measures[k].as_ref())
-                .map(|m| escape(&m.title))
-                .unwrap_or_default();
+            let title = l.at_step(v).map(|m| escape(&m.title)).unwrap_or_default();
             let _ = write!(
                 out,
                 "<li><span class=\"num\">{}</span> {} — <span lang=\"nl\">{title}</span></li>",
-                escape(&numbers_at(l, k, v)),
+                escape(&l.numbers_at(v)),
                 escape(&l.words_at(v))
             );
         }

@@ -5,7 +5,6 @@
 
 use super::{Budget, LIMIT, code, escape};
 use crate::history::History;
-use crate::render::text::history::numbers_at;
 
 /// The report; `only_changed` leaves out lineages nothing happened to.
 pub fn history(history: &History, only_changed: bool) -> String {
@@ -45,14 +44,10 @@ pub fn history(history: &History, only_changed: bool) -> String {
             escape(&step.story.lead)
         );
         for l in history.marked_at(v) {
-            let title = l.measures[v]
-                .as_ref()
-                .or(l.measures[k].as_ref())
-                .map(|m| escape(&m.title))
-                .unwrap_or_default();
+            let title = l.at_step(v).map(|m| escape(&m.title)).unwrap_or_default();
             section.push_str(&format!(
                 "- **{}**: {} — {title}\n",
-                numbers_at(l, k, v),
+                l.numbers_at(v),
                 escape(&l.words_at(v))
             ));
         }

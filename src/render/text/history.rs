@@ -68,28 +68,15 @@ fn report(history: &History, only_changed: bool, palette: Palette, width: u16) -
             "",
         ));
         for l in history.marked_at(v) {
-            let title = l.measures[v]
-                .as_ref()
-                .or(l.measures[k].as_ref())
-                .map(|m| m.title.as_str())
-                .unwrap_or_default();
+            let title = l.at_step(v).map(|m| m.title.as_str()).unwrap_or_default();
             out.push_str(&wrap(
                 &format!("{} ({})", l.words_at(v), cell(title)),
                 w,
-                &format!("  {}: ", numbers_at(l, k, v)),
+                &format!("  {}: ", l.numbers_at(v)),
             ));
         }
     }
     out
-}
-
-/// The lineage's numbers across a step: `12`, `12 → 13`, or one side.
-pub(crate) fn numbers_at(l: &Lineage, before: usize, after: usize) -> String {
-    match (&l.measures[before], &l.measures[after]) {
-        (Some(a), Some(b)) if a.number != b.number => format!("{} → {}", a.number, b.number),
-        (_, Some(m)) | (Some(m), None) => m.number.to_string(),
-        (None, None) => String::new(),
-    }
 }
 
 /// The most of a title the table shows: one line, so that a row is a line.
