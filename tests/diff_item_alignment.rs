@@ -246,3 +246,52 @@ fn an_item_inserted_before_others_still_relabels_the_rest_only() {
         ],
     );
 }
+
+/// The item vocabulary as `diff::compute` counts it when nobody counted it
+/// before: every measure's own text (title, lead-in, body) and every item,
+/// each one document.
+fn vocabulary_from_texts(old: &Snapshot, new: &Snapshot) -> policydiff::align::ItemVocabulary {
+    let mut texts: Vec<String> = Vec::new();
+    for m in old.measures.iter().chain(&new.measures) {
+        let own: Vec<&str> = std::iter::once(m.title.as_str())
+            .chain(m.lead_in.as_deref())
+            .chain(m.body.as_deref())
+            .collect();
+        texts.push(own.join(" "));
+    }
+    for m in old.measures.iter().chain(&new.measures) {
+        texts.extend(m.items_flat().into_iter().map(|(_, i)| i.text.clone()));
+    }
+    policydiff::align::ItemVocabulary::of(texts.iter().map(String::as_str))
+}
+
+#[test]
+fn the_item_vocabulary_counted_while_aligning_equals_the_one_counted_from_the_texts() {
+    let old = programme();
+    let mut new = edited_programme();
+    // Non-ASCII words, an empty item, a measure without lead-in or body.
+    new.measures[0]
+        .items
+        .push(item("z", "Één ÉÉN één: coördinatie, ĳzer"));
+    new.measures[1].items.push(item("y", ""));
+    new.measures[2].lead_in = None;
+    new.measures[2].body = None;
+    for (a, b) in [(&old, &new), (&new, &old), (&old, &old)] {
+        let (_, counted) =
+            policydiff::align::align_counting_items(a, b, &Default::default()).expect("aligns");
+        assert_eq!(counted, vocabulary_from_texts(a, b));
+    }
+}
+
+#[test]
+fn compare_after_align_and_align_and_compute_give_the_same_diff() {
+    let old = programme();
+    let new = edited_programme();
+    for (a, b) in [(&old, &new), (&new, &old)] {
+        let alignment = policydiff::align::align(a, b, &Default::default()).expect("aligns");
+        let lazy = policydiff::diff::compute(a, b, &alignment);
+        let (_, counted) =
+            policydiff::diff::align_and_compute(a, b, &Default::default()).expect("aligns");
+        assert_eq!(format!("{lazy:?}"), format!("{counted:?}"));
+    }
+}

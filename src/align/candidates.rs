@@ -3,6 +3,7 @@
 //! cost grows with the number of measures, not with its square.
 
 use super::profile::Profile;
+use rayon::slice::ParallelSliceMut;
 
 /// A sketch entry shared by more measures than this (on either side) is too
 /// common to point anywhere and is skipped.
@@ -32,7 +33,7 @@ pub(crate) fn candidates(
         let tag = (u32::try_from(j).unwrap_or(u32::MAX) & !NEW_SIDE) | NEW_SIDE;
         postings.extend(p.sketch.iter().map(|h| (*h, tag)));
     }
-    postings.sort_unstable();
+    postings.par_sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for group in postings.chunk_by(|a, b| a.0 == b.0) {
         // Tags sort old before new within a group.

@@ -11,8 +11,9 @@
 //! words dominate), and by how few items of this measure share it (words
 //! every item of the measure has do not tell its items apart).
 
-use super::profile::{Key, KeyHasher};
+use super::profile::{Corpus, Key, KeyHasher, Profile};
 use super::sequence::normalized_eq;
+use crate::snapshot::Measure;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -40,7 +41,7 @@ const PLACE_PRIOR: f64 = 0.02;
 
 /// Document frequencies of words over every item and measure text of both
 /// versions: how common a word is in this programme.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct ItemVocabulary {
     /// Stem key ([`stems`]) → number of texts holding it.
     df: StemMap<u32>,
@@ -77,6 +78,56 @@ impl ItemVocabulary {
         }
     }
 
+    /// The same counts as [`ItemVocabulary::of`] over the items and measure
+    /// texts of `sides`, taken from the words the alignment has read already
+    /// (`corpus` and each measure's profile, before [`Corpus::seal`]): no
+    /// text is read twice. A measure's profile parts are its title, lead-in
+    /// and body (one document together), then its items in reading order
+    /// (one document each), as `measure_parts` gives them.
+    pub(crate) fn from_profiles(corpus: &Corpus, sides: [(&[Measure], &[Profile]); 2]) -> Self {
+        let mut df = vec![0u32; corpus.stem_keys.len()];
+        // The last document each stem was counted for: a stem is counted
+        // once a document.
+        let mut seen = vec![u32::MAX; corpus.stem_keys.len()];
+        let mut documents: u32 = 0;
+        for (measures, profiles) in sides {
+            for (m, p) in measures.iter().zip(profiles) {
+                let own = 1 + usize::from(m.lead_in.is_some()) + usize::from(m.body.is_some());
+                let mut start = 0usize;
+                // The measure's own text ends where its last own part ends;
+                // each item part after that is a document of its own.
+                let ends = p.part_ends.get(own - 1..).unwrap_or_default();
+                for &end in ends {
+                    let end = end as usize;
+                    for &word in p.sequence.get(start..end).unwrap_or_default() {
+                        let Some(&stem) = corpus.stem_of.get(word as usize) else {
+                            continue;
+                        };
+                        let s = stem as usize;
+                        if let (Some(last), Some(n)) = (seen.get_mut(s), df.get_mut(s)) {
+                            if *last != documents {
+                                *last = documents;
+                                *n += 1;
+                            }
+                        }
+                    }
+                    documents = documents.saturating_add(1);
+                    start = end;
+                }
+            }
+        }
+        ItemVocabulary {
+            df: corpus
+                .stem_keys
+                .iter()
+                .zip(df)
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, n)| (*k, n))
+                .collect(),
+            documents,
+        }
+    }
+
     /// Inverse document frequency; a word never counted is as rare as can be.
     fn idf(&self, word: u64) -> f64 {
         let df = f64::from(self.df.get(&word).copied().unwrap_or(0).max(1));
@@ -89,26 +140,25 @@ impl ItemVocabulary {
 /// [`STEM`] lowercased characters (no string is built), sorted. Two stems
 /// share a key with a chance of about n²/2⁶⁵ for n distinct stems.
 fn stems(text: &str) -> Vec<u64> {
-    let mut v: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut key = Key::new(0);
-            if w.is_ascii() {
-                for b in w.bytes().take(STEM) {
-                    key.mix(u64::from(b.to_ascii_lowercase()));
-                }
-            } else {
-                for c in w.chars().flat_map(char::to_lowercase).take(STEM) {
-                    key.mix(u64::from(c));
-                }
-            }
-            key.finish()
-        })
-        .collect();
+    let mut v: Vec<u64> = super::profile::words(text).map(stem_key).collect();
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// The key of a word's stem: its first [`STEM`] lowercased characters.
+pub(crate) fn stem_key(word: &str) -> u64 {
+    let mut key = Key::new(0);
+    if word.is_ascii() {
+        for b in word.bytes().take(STEM) {
+            key.mix(u64::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase).take(STEM) {
+            key.mix(u64::from(c));
+        }
+    }
+    key.finish()
 }
 
 /// One item of a flattened item tree.

@@ -26,6 +26,7 @@ pub use sequence::{Aligned, align_texts, normalized_eq};
 
 use crate::snapshot::{Measure, Snapshot};
 use profile::{Chance, Corpus, Profile, containment, dice};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Least content similarity (weighted Dice) for two measures to be paired.
@@ -179,12 +180,21 @@ pub fn align(
     overrides: &Overrides,
 ) -> Result<Alignment, AlignError> {
     let (pinned, unpaired) = resolve(old, new, overrides)?;
-    Ok(align_measures(
-        &old.measures,
-        &new.measures,
-        &pinned,
-        &unpaired,
-    ))
+    Ok(align_measures_counting(&old.measures, &new.measures, &pinned, &unpaired, false).0)
+}
+
+/// [`align`], and the item vocabulary of both versions counted from the
+/// words the alignment reads (the same counts as [`ItemVocabulary::of`]
+/// over every measure text and item, without reading them again).
+pub fn align_counting_items(
+    old: &Snapshot,
+    new: &Snapshot,
+    overrides: &Overrides,
+) -> Result<(Alignment, ItemVocabulary), AlignError> {
+    let (pinned, unpaired) = resolve(old, new, overrides)?;
+    let (alignment, vocabulary) =
+        align_measures_counting(&old.measures, &new.measures, &pinned, &unpaired, true);
+    Ok((alignment, vocabulary.unwrap_or_default()))
 }
 
 /// Pinned pairs and unpaired old measures, as indices.
@@ -263,19 +273,39 @@ pub fn align_measures(
     pinned: &[(usize, usize)],
     unpaired: &[usize],
 ) -> Alignment {
+    align_measures_counting(old, new, pinned, unpaired, false).0
+}
+
+/// [`align_measures`], and the item vocabulary when `count_items`.
+fn align_measures_counting(
+    old: &[Measure],
+    new: &[Measure],
+    pinned: &[(usize, usize)],
+    unpaired: &[usize],
+    count_items: bool,
+) -> (Alignment, Option<ItemVocabulary>) {
     // The two versions' profiles are built on two threads, then joined into
     // one corpus exactly as if built one after the other.
+    // Each measure's content key (equal for equal texts) is taken on the
+    // same thread.
     let profiles = |measures: &[Measure]| {
         let mut corpus = Corpus::default();
         let profiles: Vec<Profile> = measures
             .iter()
             .map(|m| corpus.profile(measure_parts(m)))
             .collect();
-        (corpus, profiles)
+        let keys: Vec<u64> = measures
+            .iter()
+            .map(|m| candidates::content_key(measure_parts(m)))
+            .collect();
+        (corpus, profiles, keys)
     };
-    let ((mut corpus, mut old_profiles), (new_corpus, mut new_profiles)) =
+    let ((mut corpus, mut old_profiles, old_keys), (new_corpus, mut new_profiles, new_keys)) =
         rayon::join(|| profiles(old), || profiles(new));
     corpus.absorb(new_corpus, &mut new_profiles);
+    let vocabulary = count_items.then(|| {
+        ItemVocabulary::from_profiles(&corpus, [(old, &old_profiles), (new, &new_profiles)])
+    });
     rayon::join(
         || Corpus::seal(&mut old_profiles),
         || Corpus::seal(&mut new_profiles),
@@ -296,14 +326,6 @@ pub fn align_measures(
     let new_numbers: Vec<u32> = new.iter().map(|m| m.number).collect();
     let mut candidate_pairs =
         candidates::candidates(&old_profiles, &new_profiles, &old_numbers, &new_numbers);
-    let old_keys: Vec<u64> = old
-        .iter()
-        .map(|m| candidates::content_key(measure_parts(m)))
-        .collect();
-    let new_keys: Vec<u64> = new
-        .iter()
-        .map(|m| candidates::content_key(measure_parts(m)))
-        .collect();
     candidate_pairs.extend(candidates::identical(&old_keys, &new_keys));
     candidate_pairs.sort_unstable();
     candidate_pairs.dedup();
@@ -338,34 +360,35 @@ pub fn align_measures(
         old: usize,
         new: usize,
     }
-    let mut edges: Vec<Edge> = Vec::new();
-    for &(o, n) in &candidate_pairs {
-        if !old_free[o] || !new_free[n] {
-            continue;
-        }
-        let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
-        if !beats_chance(
-            similarity,
-            &chance,
-            &weights,
-            &old_profiles[o],
-            &new_profiles[n],
-        ) {
-            continue;
-        }
-        let bonus = if old_numbers[o] == new_numbers[n] {
-            SAME_NUMBER_BONUS
-        } else {
-            0.0
-        };
-        edges.push(Edge {
-            score: similarity + bonus,
-            similarity,
-            old: o,
-            new: n,
-        });
-    }
-    edges.sort_by(|a, b| {
+    // Candidates are scored on every core; the order is kept.
+    let mut edges: Vec<Edge> = candidate_pairs
+        .par_iter()
+        .filter(|&&(o, n)| old_free[o] && new_free[n])
+        .filter_map(|&(o, n)| {
+            let similarity = dice(&weights, &old_profiles[o], &new_profiles[n]);
+            if !beats_chance(
+                similarity,
+                &chance,
+                &weights,
+                &old_profiles[o],
+                &new_profiles[n],
+            ) {
+                return None;
+            }
+            let bonus = if old_numbers[o] == new_numbers[n] {
+                SAME_NUMBER_BONUS
+            } else {
+                0.0
+            };
+            Some(Edge {
+                score: similarity + bonus,
+                similarity,
+                old: o,
+                new: n,
+            })
+        })
+        .collect();
+    edges.par_sort_by(|a, b| {
         let (ao, an, bo, bn) = (
             old_numbers[a.old],
             new_numbers[a.new],
@@ -603,13 +626,14 @@ pub fn align_measures(
     let removed = (0..old.len())
         .filter(|o| old_to[*o].is_none() && !in_split_old[*o])
         .collect();
-    Alignment {
+    let alignment = Alignment {
         pairs,
         splits,
         merges,
         added,
         removed,
-    }
+    };
+    (alignment, vocabulary)
 }
 
 /// Whether a similarity is evidence of a pair: at least

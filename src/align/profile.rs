@@ -25,6 +25,63 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// The words of a text: its runs of alphanumeric characters, exactly as
+/// `text.split(|c: char| !c.is_alphanumeric())` without the empty pieces,
+/// but read a byte at a time where the text is ASCII (nearly all of it), so
+/// that only other characters are decoded.
+pub(crate) fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+#[derive(Debug, Clone)]
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Whether a word character starts at byte `i`, and its length.
+    fn char_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        // Skip separators.
+        while self.at < len {
+            let (word, width) = self.char_at(self.at);
+            if word {
+                break;
+            }
+            self.at += width;
+        }
+        if self.at >= len {
+            return None;
+        }
+        let start = self.at;
+        while self.at < len {
+            let (word, width) = self.char_at(self.at);
+            if !word {
+                break;
+            }
+            self.at += width;
+        }
+        self.text.get(start..self.at)
+    }
+}
+
 /// A 64-bit key for a lowercased word, computed without building the
 /// lowercased string: eight bytes at a time, each block mixed in with a
 /// multiply-xorshift and the whole finished with the MurmurHash3 finaliser.
@@ -41,11 +98,12 @@ fn word_key(word: &str, scratch: &mut String) -> u64 {
     };
     let mut key = Key::new(bytes.len() as u64);
     for chunk in bytes.chunks(8) {
-        let mut block = [0u8; 8];
-        for (slot, b) in block.iter_mut().zip(chunk) {
-            *slot = b.to_ascii_lowercase();
-        }
-        key.mix(u64::from_le_bytes(block));
+        // Built in a register (bytes stored one by one and read back as a
+        // word would stall the load).
+        let block = chunk.iter().rev().fold(0u64, |acc, b| {
+            (acc << 8) | u64::from(b.to_ascii_lowercase())
+        });
+        key.mix(block);
     }
     key.finish()
 }
@@ -85,6 +143,14 @@ pub(crate) struct Corpus {
     df: Vec<u32>,
     /// Number of profiles counted in `df`.
     documents: u32,
+    /// Each word's stem ([`super::items::stem_key`]) as a dense stem id, so
+    /// that the item vocabulary is counted from the words read here rather
+    /// than by reading every text again.
+    pub(crate) stem_of: Vec<u32>,
+    /// Stem key → stem id.
+    stem_ids: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// Each stem id's key.
+    pub(crate) stem_keys: Vec<u64>,
     /// Scratch space for lowercasing non-ASCII words.
     buf: String,
 }
@@ -95,6 +161,9 @@ pub(crate) struct Corpus {
 pub(crate) struct Profile {
     /// The words in text order, until [`Corpus::seal`] has made the sketch.
     pub(crate) sequence: Vec<u32>,
+    /// Where each part of the text ends in `sequence` (the parts of
+    /// [`Corpus::profile`]), until [`Corpus::seal`].
+    pub(crate) part_ends: Vec<u32>,
     pub words: Vec<u32>,
     /// Word-trigram hashes: the smallest [`SKETCH`] of them (bottom-k), a
     /// consistent sample, so that similar measures share most entries.
@@ -110,19 +179,22 @@ impl Corpus {
     /// Profile of a text: its words are counted towards document frequency.
     pub fn profile<'a>(&mut self, parts: impl IntoIterator<Item = &'a str>) -> Profile {
         let mut sequence: Vec<u32> = Vec::new();
+        let mut part_ends: Vec<u32> = Vec::new();
         for part in parts {
-            for word in part
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
+            // About one word in every seven bytes of policy text.
+            sequence.reserve(part.len() / 7);
+            for word in words(part) {
                 let key = word_key(word, &mut self.buf);
                 let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
                 let id = *self.ids.entry(key).or_insert(next);
                 if id == next {
                     self.df.push(0);
+                    let stem = self.stem_id(super::items::stem_key(word));
+                    self.stem_of.push(stem);
                 }
                 sequence.push(id);
             }
+            part_ends.push(u32::try_from(sequence.len()).unwrap_or(u32::MAX));
         }
         let mut words = sequence.clone();
         words.sort_unstable();
@@ -135,10 +207,21 @@ impl Corpus {
         self.documents += 1;
         Profile {
             sequence,
+            part_ends,
             words,
             sketch: Vec::new(),
             weight: 0.0,
         }
+    }
+
+    /// The id of a stem key, a new one if unseen.
+    fn stem_id(&mut self, key: u64) -> u32 {
+        let next = u32::try_from(self.stem_keys.len()).unwrap_or(u32::MAX);
+        let id = *self.stem_ids.entry(key).or_insert(next);
+        if id == next {
+            self.stem_keys.push(key);
+        }
+        id
     }
 
     /// Take in the words of a corpus built apart (the other version's, on
@@ -154,6 +237,14 @@ impl Corpus {
             let global = *self.ids.entry(key).or_insert(next);
             if global == next {
                 self.df.push(0);
+            }
+            if global == next {
+                let stem = other
+                    .stem_of
+                    .get(local as usize)
+                    .and_then(|s| other.stem_keys.get(*s as usize));
+                let stem = self.stem_id(stem.copied().unwrap_or_default());
+                self.stem_of.push(stem);
             }
             let df = other.df.get(local as usize).copied().unwrap_or(0);
             if let Some(slot) = self.df.get_mut(global as usize) {
@@ -178,6 +269,7 @@ impl Corpus {
         use rayon::prelude::*;
         profiles.par_iter_mut().for_each(|p| {
             let sequence = std::mem::take(&mut p.sequence);
+            p.part_ends = Vec::new();
             let mut sketch: Vec<u64> = if sequence.len() >= 3 {
                 sequence
                     .windows(3)
@@ -347,11 +439,7 @@ pub(crate) fn word_dice(a: &str, b: &str) -> f64 {
 
 /// The distinct lower-cased words of a text, sorted.
 pub(crate) fn word_set(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let mut v: Vec<String> = words(s).map(str::to_lowercase).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -364,4 +452,38 @@ pub(crate) fn set_dice(a: &[String], b: &[String]) -> f64 {
     }
     let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn split_words(s: &str) -> Vec<&str> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits_in_any_script() {
+        for s in [
+            "",
+            "  ",
+            "maatregel 30, zie ook maatregelen 31 en 32a.",
+            "coördinatie—ĳzer Één_één ß²",
+            "naïef…·x",
+            "é",
+            "a\u{300}b \u{2028}c",
+        ] {
+            assert_eq!(words(s).collect::<Vec<_>>(), split_words(s), "{s:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_read_a_byte_at_a_time_equal_a_split_on_characters(s in "\\PC{0,60}|[a-zé ,.0-9ĳ]{0,60}") {
+            prop_assert_eq!(words(&s).collect::<Vec<_>>(), split_words(&s));
+        }
+    }
 }

@@ -266,6 +266,10 @@ fn flatten(items: &[Item]) -> Vec<Flat<'_>> {
 /// promoted to a lettered item keeps its identity), and report the items
 /// that differ in new order, removed items after the item before them.
 fn items(old: &[Item], new: &[Item], vocabulary: &Vocabulary<'_>) -> Vec<ItemChange> {
+    // The common case: the same items, word for word, at the same places.
+    if same_items(old, new) {
+        return Vec::new();
+    }
     let old_flat = flatten(old);
     let new_flat = flatten(new);
     fn node<'a>(f: &Flat<'a>) -> ItemNode<'a> {
@@ -350,6 +354,19 @@ fn items(old: &[Item], new: &[Item], vocabulary: &Vocabulary<'_>) -> Vec<ItemCha
             (listed(&change) || under).then_some(change)
         })
         .collect()
+}
+
+/// Whether two item trees read the same: labels, texts and statuses, at
+/// every level (what [`items`] compares; footnote marks and source lines
+/// are not). Then no item differs and there is nothing to list.
+fn same_items(old: &[Item], new: &[Item]) -> bool {
+    old.len() == new.len()
+        && old.iter().zip(new).all(|(a, b)| {
+            a.label == b.label
+                && a.text == b.text
+                && a.status == b.status
+                && same_items(&a.items, &b.items)
+        })
 }
 
 /// An item that exists on one side only (its sub-items are items of their

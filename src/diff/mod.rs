@@ -466,20 +466,18 @@ impl Filter {
 }
 
 /// Align two snapshots and compare them: what `diff`, `history` and the git
-/// driver run. Counting the item vocabulary (which comparing reworded items
-/// needs) does not depend on the alignment, so it runs on one core while the
-/// measures are aligned on the other; the result is [`compute`]'s.
+/// driver run. The item vocabulary (which comparing reworded items needs) is
+/// counted from the words the alignment reads
+/// ([`crate::align::align_counting_items`]) instead of reading every text
+/// again; the result is [`compute`]'s.
 pub fn align_and_compute(
     old: &Snapshot,
     new: &Snapshot,
     overrides: &crate::align::Overrides,
 ) -> Result<(Alignment, Diff), crate::align::AlignError> {
+    let (alignment, vocabulary) = crate::align::align_counting_items(old, new, overrides)?;
     let programmes = old.kind == Kind::Programme && new.kind == Kind::Programme;
-    let (alignment, vocabulary) = rayon::join(
-        || crate::align::align(old, new, overrides),
-        || programmes.then(|| measures::vocabulary(old, new)),
-    );
-    let alignment = alignment?;
+    let vocabulary = programmes.then_some(vocabulary);
     let diff = compute_with(old, new, &alignment, vocabulary);
     Ok((alignment, diff))
 }

@@ -2,7 +2,7 @@
 //! to a loaded snapshot, and a one-call diff.
 #![allow(dead_code)] // each test file uses a different subset
 
-use policydiff::align::{self, Overrides};
+use policydiff::align::Overrides;
 use policydiff::diff::{self, ChangeClass, Diff, MeasureChange};
 use policydiff::load::load_path;
 use policydiff::snapshot::{Certainty, Item, Measure, Reference, Snapshot, Status, StatusRecord};
@@ -34,9 +34,12 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
     diff_with(old, new, &Overrides::default())
 }
 
+/// What the commands run: alignment and comparison in one
+/// ([`diff::align_and_compute`]).
 pub fn diff_with(old: &Snapshot, new: &Snapshot, overrides: &Overrides) -> Diff {
-    let alignment = align::align(old, new, overrides).expect("overrides apply");
-    diff::compute(old, new, &alignment)
+    diff::align_and_compute(old, new, overrides)
+        .expect("overrides apply")
+        .1
 }
 
 /// The measure entries that carry `class`.
