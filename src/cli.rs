@@ -39,6 +39,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000), help_heading = "Global options")]
     pub width: Option<u16>,
 
+    /// The largest file policydiff reads (snapshots, source texts, texts to
+    /// import, mapping files): bytes, or with K, M or G (`200M`)
+    #[arg(long, global = true, value_name = "SIZE", default_value = "64M", env = "POLICYDIFF_MAX_FILE_SIZE", value_parser = crate::load::file::parse_size, help_heading = "Global options")]
+    pub max_file_size: u64,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -23,6 +23,7 @@ fn main() {
             });
         }
     };
+    policydiff::load::file::set_max_file_bytes(cli.max_file_size);
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let terminal_width = if stdout_is_terminal {
         comfy_table::Table::new().width()

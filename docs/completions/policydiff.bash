@@ -71,7 +71,7 @@ _policydiff() {
 
     case "${cmd}" in
         policydiff)
-            opts="-h -V --versions --color --width --help --version list show diff check import history git-diff help"
+            opts="-h -V --versions --color --width --max-file-size --help --version list show diff check import history git-diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -89,6 +89,10 @@ _policydiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -97,7 +101,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__check)
-            opts="-o -h --format --fail-on --min-severity --output --force --versions --color --width --help"
+            opts="-o -h --format --fail-on --min-severity --output --force --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -135,6 +139,10 @@ _policydiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -143,7 +151,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__diff)
-            opts="-o -h --format --stat --only --theme --exit-code --pair --unpair --mapping --output --force --versions --color --width --help"
+            opts="-o -h --format --stat --only --theme --exit-code --pair --unpair --mapping --output --force --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -193,6 +201,10 @@ _policydiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -201,7 +213,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__git__subcmd__diff)
-            opts="-h --versions --color --width --help"
+            opts="-h --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -216,6 +228,10 @@ _policydiff() {
                     return 0
                     ;;
                 --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -353,7 +369,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__history)
-            opts="-o -h --git --measure --changed --format --output --force --versions --color --width --help"
+            opts="-o -h --git --measure --changed --format --output --force --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,6 +407,10 @@ _policydiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -399,7 +419,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__import)
-            opts="-h --kind --id --describes --title --date --base --stdout --force --versions --color --width --help"
+            opts="-h --kind --id --describes --title --date --base --stdout --force --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,6 +461,10 @@ _policydiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -449,7 +473,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__list)
-            opts="-h --format --versions --color --width --help"
+            opts="-h --format --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,6 +495,10 @@ _policydiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -479,7 +507,7 @@ _policydiff() {
             return 0
             ;;
         policydiff__subcmd__show)
-            opts="-o -h --theme --status --measure --format --output --force --versions --color --width --help"
+            opts="-o -h --theme --status --measure --format --output --force --versions --color --width --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +546,10 @@ _policydiff() {
                     return 0
                     ;;
                 --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_policydiff_global_optspecs
-    string join \n versions= color= width= h/help V/version
+    string join \n versions= color= width= max-file-size= h/help V/version
 end
 
 function __fish_policydiff_needs_command
@@ -29,6 +29,7 @@ complete -c policydiff -n "__fish_policydiff_needs_command" -l color -d 'When to
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_needs_command" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_needs_command" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_needs_command" -s h -l help -d 'Print help'
 complete -c policydiff -n "__fish_policydiff_needs_command" -s V -l version -d 'Print version'
 complete -c policydiff -n "__fish_policydiff_needs_command" -f -a "list" -d 'List the versions in the store'
@@ -46,6 +47,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand list" -l color -d 
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand list" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand list" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand list" -s h -l help -d 'Print help'
 complete -c policydiff -n "__fish_policydiff_using_subcommand show" -l theme -d 'Only the measures of this theme' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand show" -l status -d 'Only the measures with this status (uncertain statuses count when the letter is among their candidates)' -r
@@ -60,6 +62,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand show" -l color -d 
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand show" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand show" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand show" -l force -d 'Replace FILE if it exists'
 complete -c policydiff -n "__fish_policydiff_using_subcommand show" -s h -l help -d 'Print help'
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l format -d 'Text (summary, table, word differences), JSON (docs/diff-format.md), Markdown for a pull-request comment, or a self-contained HTML page' -r -f -a "text\t''
@@ -86,6 +89,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l color -d 
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l stat -d 'Print only the summary line and the table of changes'
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l exit-code -d 'Exit with 1 when there are differences (0 otherwise)'
 complete -c policydiff -n "__fish_policydiff_using_subcommand diff" -l force -d 'Replace FILE if it exists'
@@ -107,6 +111,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand check" -l color -d
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand check" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand check" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand check" -l force -d 'Replace FILE if it exists'
 complete -c policydiff -n "__fish_policydiff_using_subcommand check" -s h -l help -d 'Print help'
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l kind -d 'What the text is' -r -f -a "programme\t''
@@ -121,6 +126,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l color -
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l stdout -d 'Print the draft instead of writing it to the store'
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -l force -d 'Replace an existing version of that id'
 complete -c policydiff -n "__fish_policydiff_using_subcommand import" -s h -l help -d 'Print help'
@@ -137,6 +143,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l color 
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l changed -d 'Only the measures that changed in more than their number at some point'
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -l force -d 'Replace FILE if it exists'
 complete -c policydiff -n "__fish_policydiff_using_subcommand history" -s h -l help -d 'Print help'
@@ -145,6 +152,7 @@ complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l color
 always\t''
 never\t''"
 complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l width -d 'The width text reports wrap to [default: the terminal\'s; when the output is not a terminal, $COLUMNS, else 100]' -r
+complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -l max-file-size -d 'The largest file policydiff reads (snapshots, source texts, texts to import, mapping files): bytes, or with K, M or G (`200M`)' -r
 complete -c policydiff -n "__fish_policydiff_using_subcommand git-diff" -s h -l help -d 'Print help'
 complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "list" -d 'List the versions in the store'
 complete -c policydiff -n "__fish_policydiff_using_subcommand help; and not __fish_seen_subcommand_from list show diff check import history git-diff help" -f -a "show" -d 'Show one version\'s measures (or a summary page\'s groups)'

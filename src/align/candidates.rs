@@ -34,7 +34,9 @@ pub(crate) fn candidates(
         postings.extend(p.sketch.iter().map(|h| (*h, tag)));
     }
     postings.par_sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Each pair sharing an entry, as one number: the new index in the high
+    // half, the old in the low (sorting these sorts by new, then old).
+    let mut out: Vec<u64> = Vec::new();
     for group in postings.chunk_by(|a, b| a.0 == b.0) {
         // Tags sort old before new within a group.
         let split = group.partition_point(|(_, t)| t & NEW_SIDE == 0);
@@ -48,24 +50,26 @@ pub(crate) fn candidates(
         }
         for (_, o) in olds {
             for (_, n) in news {
-                out.push((*o as usize, (n & !NEW_SIDE) as usize));
+                out.push((u64::from(n & !NEW_SIDE) << 32) | u64::from(*o));
             }
         }
     }
     drop(postings);
+    let new_of = |pair: u64| (pair >> 32) as usize;
+    let old_of = |pair: u64| (pair & u64::from(u32::MAX)) as usize;
     // Keep, for each new measure, the old ones sharing the most sketch
     // entries: a bound on the pairs to score whatever the vocabulary.
-    out.sort_unstable_by_key(|(o, n)| (*n, *o));
+    out.par_sort_unstable();
     let mut kept: Vec<(usize, usize)> =
         Vec::with_capacity(out.len().min(new.len() * (MAX_PER_MEASURE + 1)));
     let mut counted: Vec<(usize, usize)> = Vec::new();
-    for same_new in out.chunk_by(|a, b| a.1 == b.1) {
+    for same_new in out.chunk_by(|a, b| new_of(*a) == new_of(*b)) {
         counted.clear();
-        for run in same_new.chunk_by(|a, b| a.0 == b.0) {
-            counted.push((run.len(), run[0].0));
+        for run in same_new.chunk_by(|a, b| a == b) {
+            counted.push((run.len(), old_of(run[0])));
         }
         counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let n = same_new[0].1;
+        let n = new_of(same_new[0]);
         kept.extend(counted.iter().take(MAX_PER_MEASURE).map(|(_, o)| (*o, n)));
     }
     drop(out);

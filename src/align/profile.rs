@@ -236,9 +236,8 @@ impl Corpus {
             let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
             let global = *self.ids.entry(key).or_insert(next);
             if global == next {
+                // A word the other version alone has: its stem comes along.
                 self.df.push(0);
-            }
-            if global == next {
                 let stem = other
                     .stem_of
                     .get(local as usize)

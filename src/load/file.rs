@@ -7,10 +7,50 @@
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-/// The largest file policydiff reads (snapshots, source texts, mapping
-/// files, texts to import): 64 MiB, far above any real programme (the 2014
-/// programme is 60 kB) and well below what would exhaust memory.
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The largest file policydiff reads by default (snapshots, source texts,
+/// mapping files, texts to import): 64 MiB, far above any real programme
+/// (the 2014 programme is 60 kB) and well below what would exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The limit in force: [`MAX_FILE_BYTES`] unless the command line raised or
+/// lowered it (`--max-file-size`), once, before anything is read.
+static LIMIT: AtomicU64 = AtomicU64::new(MAX_FILE_BYTES);
+
+/// The largest file policydiff reads now.
+pub fn max_file_bytes() -> u64 {
+    LIMIT.load(Ordering::Relaxed)
+}
+
+/// Set the limit for the whole process (the `--max-file-size` option).
+pub fn set_max_file_bytes(bytes: u64) {
+    LIMIT.store(bytes, Ordering::Relaxed);
+}
+
+/// A size as the command line gives it: bytes, or a whole number of
+/// kibibytes, mebibytes or gibibytes (`500K`, `200M`, `1G`; `KiB`, `MB` …
+/// read the same).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let fix = "give a number of bytes, or one with K, M or G (e.g. `200M`)";
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size; {fix}"))?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("`{text}` has an unknown unit; {fix}")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .filter(|b| *b > 0)
+        .ok_or_else(|| format!("`{text}` is not a usable size; {fix}"))
+}
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -19,13 +59,15 @@ pub enum FileError {
     NotFound,
     #[error("it is {0}, not a regular file; give the path of a file")]
     NotRegular(&'static str),
-    #[error("it is {size} bytes, more than the {MAX_FILE_BYTES}-byte limit; is it the right file?")]
-    TooLarge { size: u64 },
+    #[error(
+        "it is {size} bytes, more than the {limit}-byte limit; is it the right file? (`--max-file-size` raises the limit)"
+    )]
+    TooLarge { size: u64, limit: u64 },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
-/// Read a regular file of at most [`MAX_FILE_BYTES`].
+/// Read a regular file of at most [`max_file_bytes`].
 ///
 /// The type is checked before the file is opened (opening a FIFO would block)
 /// and the size is bounded while reading (a file may grow after the check).
@@ -38,15 +80,20 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
     if !meta.is_file() {
         return Err(FileError::NotRegular(kind_of(&meta)));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { size: meta.len() });
+    let limit = max_file_bytes();
+    if meta.len() > limit {
+        return Err(FileError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
     }
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
         return Err(FileError::TooLarge {
             size: bytes.len() as u64,
+            limit,
         });
     }
     Ok(bytes)

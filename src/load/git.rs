@@ -8,7 +8,7 @@
 //! `path` is taken from the top of the repository, and `REV:./path` from the
 //! current folder.
 
-use super::file::MAX_FILE_BYTES;
+use super::file::max_file_bytes;
 use super::{LoadError, SNAPSHOT_FILE};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -136,7 +136,7 @@ fn object_type(commit: &str, path: &str, name: &str) -> Result<String, LoadError
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-/// A blob's bytes, refused above [`MAX_FILE_BYTES`] before it is read.
+/// A blob's bytes, refused above [`max_file_bytes`] before it is read.
 fn blob(commit: &str, path: &str, name: &str) -> Result<Vec<u8>, LoadError> {
     let object = format!("{commit}:{path}");
     let size = git(&["cat-file", "-s", &object], name)?;
@@ -144,11 +144,12 @@ fn blob(commit: &str, path: &str, name: &str) -> Result<Vec<u8>, LoadError> {
         .trim()
         .parse()
         .unwrap_or(u64::MAX);
-    if size > MAX_FILE_BYTES {
+    let limit = max_file_bytes();
+    if size > limit {
         return Err(LoadError::Git {
             name: name.to_string(),
-            message: format!("it is {size} bytes, more than the {MAX_FILE_BYTES}-byte limit"),
-            fix: "is it the right file?".to_string(),
+            message: format!("it is {size} bytes, more than the {limit}-byte limit"),
+            fix: "is it the right file? (`--max-file-size` raises the limit)".to_string(),
         });
     }
     Ok(git(&["cat-file", "blob", &object], name)?.stdout)

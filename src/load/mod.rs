@@ -224,18 +224,20 @@ fn load_stdin(rules: Rules) -> Result<Loaded, LoadError> {
         });
     }
     let mut bytes = Vec::new();
+    let limit = file::max_file_bytes();
     std::io::stdin()
-        .take(file::MAX_FILE_BYTES + 1)
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::File {
             path: path.clone(),
             reason: file::FileError::Io(e),
         })?;
-    if bytes.len() as u64 > file::MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(LoadError::File {
             path,
             reason: file::FileError::TooLarge {
                 size: bytes.len() as u64,
+                limit,
             },
         });
     }

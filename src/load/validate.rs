@@ -111,20 +111,22 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
         );
     }
 
+    // Paths and wording are built only for a rule that is broken (most
+    // snapshots break none, and a large one has millions of places).
     let mut seen_measures = BTreeMap::new();
     for (i, measure) in snapshot.measures.iter().enumerate() {
-        let at = root.key("measures").index(i);
+        let at = || root.key("measures").index(i);
         if measure.number == 0 {
             push(
                 "numbering/zero",
-                at.key("number"),
+                at().key("number"),
                 "measure number 0; measures are numbered from 1".to_string(),
             );
         }
         if let Some(first) = seen_measures.insert(measure.number, i) {
             push(
                 "numbering/duplicate",
-                at.key("number"),
+                at().key("number"),
                 format!(
                     "measure number {} is used twice (also at measures[{first}]); renumber one of them",
                     measure.number
@@ -135,7 +137,7 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
             match snapshot.theme(measure.theme) {
                 None => push(
                     "theme/unknown",
-                    at.key("theme"),
+                    at().key("theme"),
                     format!(
                         "measure {} names theme {}, which `themes` does not list; add the theme or correct the number",
                         measure.number, measure.theme
@@ -146,7 +148,7 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
                         if !theme.sections.iter().any(|s| &s.title == section) {
                             push(
                                 "theme/unknown-section",
-                                at.key("section"),
+                                at().key("section"),
                                 format!(
                                     "measure {} names section `{section}`, which theme {} does not list; use one of its section titles",
                                     measure.number, theme.number
@@ -160,8 +162,8 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
         status_problems(
             &measure.status,
             &legend,
-            at.key("status"),
-            &format!("measure {}", measure.number),
+            &|| at().key("status"),
+            &|| format!("measure {}", measure.number),
             &mut push,
         );
         item_problems(&measure.items, 0, &at, measure.number, &legend, &mut push);
@@ -172,19 +174,19 @@ pub fn problems(snapshot: &Snapshot) -> Vec<Problem> {
 fn item_problems(
     items: &[Item],
     depth: usize,
-    parent: &JsonPath,
+    parent: &dyn Fn() -> JsonPath,
     measure: u32,
     legend: &[Status],
     push: &mut impl FnMut(&'static str, JsonPath, String),
 ) {
     for (i, item) in items.iter().enumerate() {
-        let at = parent.key("items").index(i);
+        let at = || parent().key("items").index(i);
         let expected = expected_label(depth, i);
         if item.label != expected {
             let kind = if depth == 0 { "lettered" } else { "roman" };
             push(
                 "items/sequence",
-                at.key("label"),
+                at().key("label"),
                 format!(
                     "item `{}` of measure {measure} is out of sequence: {kind} item {} should be `{expected}`; relabel the items in order",
                     item.label,
@@ -195,7 +197,7 @@ fn item_problems(
         if depth >= 2 {
             push(
                 "items/depth",
-                at.clone(),
+                at(),
                 format!(
                     "item `{}` of measure {measure} is nested three deep; items go two levels deep (a, b … then i, ii …)",
                     item.label
@@ -206,8 +208,8 @@ fn item_problems(
             status_problems(
                 status,
                 legend,
-                at.key("status"),
-                &format!("item {measure}{}", item.label),
+                &|| at().key("status"),
+                &|| format!("item {measure}{}", item.label),
                 push,
             );
         }
@@ -218,8 +220,8 @@ fn item_problems(
 fn status_problems(
     record: &StatusRecord,
     legend: &[Status],
-    at: JsonPath,
-    what: &str,
+    at: &dyn Fn() -> JsonPath,
+    what: &dyn Fn() -> String,
     push: &mut impl FnMut(&'static str, JsonPath, String),
 ) {
     let letters = || {
@@ -233,9 +235,10 @@ fn status_problems(
         if !legend.contains(s) {
             push(
                 "status/legend",
-                at.clone(),
+                at(),
                 format!(
-                    "{what} has status `{s}`, which the legend does not define; use one of {}",
+                    "{} has status `{s}`, which the legend does not define; use one of {}",
+                    what(),
                     letters()
                 ),
             );
@@ -246,18 +249,20 @@ fn status_problems(
             if record.value.is_some() {
                 push(
                     "status/certainty",
-                    at.key("value"),
+                    at().key("value"),
                     format!(
-                        "{what} is `uncertain` but has a value; set `value` to null and list the `candidates`, or change the certainty"
+                        "{} is `uncertain` but has a value; set `value` to null and list the `candidates`, or change the certainty",
+                        what()
                     ),
                 );
             }
             if record.candidates.is_empty() {
                 push(
                     "status/certainty",
-                    at.key("candidates"),
+                    at().key("candidates"),
                     format!(
-                        "{what} is `uncertain` without `candidates`; list the statuses the evidence allows"
+                        "{} is `uncertain` without `candidates`; list the statuses the evidence allows",
+                        what()
                     ),
                 );
             }
@@ -266,9 +271,10 @@ fn status_problems(
             if record.value.is_none() {
                 push(
                     "status/certainty",
-                    at.key("value"),
+                    at().key("value"),
                     format!(
-                        "{what} is `{}` but has no value; give the status letter or make it `uncertain`",
+                        "{} is `{}` but has no value; give the status letter or make it `uncertain`",
+                        what(),
                         record.certainty.as_str()
                     ),
                 );
@@ -276,9 +282,10 @@ fn status_problems(
             if !record.candidates.is_empty() {
                 push(
                     "status/certainty",
-                    at.key("candidates"),
+                    at().key("candidates"),
                     format!(
-                        "{what} is `{}` but lists `candidates`; remove them or make it `uncertain`",
+                        "{} is `{}` but lists `candidates`; remove them or make it `uncertain`",
+                        what(),
                         record.certainty.as_str()
                     ),
                 );
