@@ -27,7 +27,7 @@ pub use sequence::{Aligned, align_texts, normalized_eq};
 use crate::snapshot::{Measure, Snapshot};
 use profile::{Chance, Corpus, Profile, containment, dice};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Least content similarity (weighted Dice) for two measures to be paired.
 pub const MIN_PAIR_SIMILARITY: f64 = 0.35;
@@ -162,11 +162,16 @@ fn title_keeper<'t>(
 
 /// The words of a measure that make up its content profile.
 fn measure_parts(m: &Measure) -> impl Iterator<Item = &str> {
-    let items = m
-        .items_flat()
-        .into_iter()
-        .map(|(_, item)| item.text.as_str())
-        .collect::<Vec<_>>();
+    // Items in reading order, sub-items after their item (as
+    // `Measure::items_flat`, without building the label paths).
+    fn walk<'a>(items: &'a [crate::snapshot::Item], out: &mut Vec<&'a str>) {
+        for item in items {
+            out.push(&item.text);
+            walk(&item.items, out);
+        }
+    }
+    let mut items = Vec::new();
+    walk(&m.items, &mut items);
     std::iter::once(m.title.as_str())
         .chain(m.lead_in.as_deref())
         .chain(m.body.as_deref())
@@ -284,25 +289,7 @@ fn align_measures_counting(
     unpaired: &[usize],
     count_items: bool,
 ) -> (Alignment, Option<ItemVocabulary>) {
-    // The two versions' profiles are built on two threads, then joined into
-    // one corpus exactly as if built one after the other.
-    // Each measure's content key (equal for equal texts) is taken on the
-    // same thread.
-    let profiles = |measures: &[Measure]| {
-        let mut corpus = Corpus::default();
-        let profiles: Vec<Profile> = measures
-            .iter()
-            .map(|m| corpus.profile(measure_parts(m)))
-            .collect();
-        let keys: Vec<u64> = measures
-            .iter()
-            .map(|m| candidates::content_key(measure_parts(m)))
-            .collect();
-        (corpus, profiles, keys)
-    };
-    let ((mut corpus, mut old_profiles, old_keys), (new_corpus, mut new_profiles, new_keys)) =
-        rayon::join(|| profiles(old), || profiles(new));
-    corpus.absorb(new_corpus, &mut new_profiles);
+    let (mut old_profiles, mut new_profiles, corpus, old_keys, new_keys) = profiles(old, new);
     let vocabulary = count_items.then(|| {
         ItemVocabulary::from_profiles(&corpus, [(old, &old_profiles), (new, &new_profiles)])
     });
@@ -634,6 +621,80 @@ fn align_measures_counting(
         removed,
     };
     (alignment, vocabulary)
+}
+
+/// The content profiles of both versions, in one corpus (words numbered in
+/// order of first sight, the old version first), and each measure's content
+/// key (equal for equal texts).
+///
+/// A text the two versions share word for word (most of a new version) is
+/// read once: the new measure takes a copy of its old twin's profile. The
+/// measures still to read are shared between the cores in two runs, whose
+/// corpora are joined as if read one after the other, so the profiles are
+/// the same however the work was shared.
+fn profiles(
+    old: &[Measure],
+    new: &[Measure],
+) -> (Vec<Profile>, Vec<Profile>, Corpus, Vec<u64>, Vec<u64>) {
+    let keys = |measures: &[Measure]| -> Vec<u64> {
+        measures
+            .iter()
+            .map(|m| candidates::content_key(measure_parts(m)))
+            .collect()
+    };
+    let (old_keys, new_keys) = rayon::join(|| keys(old), || keys(new));
+    let mut first_with_key: HashMap<u64, usize> = HashMap::with_capacity(old.len());
+    for (i, k) in old_keys.iter().enumerate() {
+        first_with_key.entry(*k).or_insert(i);
+    }
+    // A key is a hash: the texts themselves are compared before a copy.
+    let twins: Vec<Option<usize>> = new
+        .iter()
+        .zip(&new_keys)
+        .map(|(m, k)| {
+            first_with_key
+                .get(k)
+                .copied()
+                .filter(|&o| measure_parts(&old[o]).eq(measure_parts(m)))
+        })
+        .collect();
+    drop(first_with_key);
+
+    let to_read: Vec<&Measure> = old
+        .iter()
+        .chain(
+            new.iter()
+                .zip(&twins)
+                .filter(|(_, t)| t.is_none())
+                .map(|(m, _)| m),
+        )
+        .collect();
+    let read = |measures: &[&Measure]| {
+        let mut corpus = Corpus::default();
+        let profiles: Vec<Profile> = measures
+            .iter()
+            .map(|m| corpus.profile(measure_parts(m)))
+            .collect();
+        (corpus, profiles)
+    };
+    let (head, tail) = to_read.split_at(to_read.len() / 2);
+    let ((mut corpus, mut profiles), (tail_corpus, mut tail_profiles)) =
+        rayon::join(|| read(head), || read(tail));
+    corpus.absorb(tail_corpus, &mut tail_profiles);
+    profiles.append(&mut tail_profiles);
+    let mut read_new = profiles.split_off(old.len()).into_iter();
+    let old_profiles = profiles;
+    let new_profiles: Vec<Profile> = twins
+        .iter()
+        .map(|twin| match twin.and_then(|o| old_profiles.get(o)) {
+            Some(p) => {
+                corpus.count_again(p);
+                p.clone()
+            }
+            None => read_new.next().unwrap_or_default(),
+        })
+        .collect();
+    (old_profiles, new_profiles, corpus, old_keys, new_keys)
 }
 
 /// Whether a similarity is evidence of a pair: at least

@@ -157,7 +157,7 @@ pub(crate) struct Corpus {
 
 /// One measure's words (sorted, unique ids) and a sketch for finding
 /// candidates.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Profile {
     /// The words in text order, until [`Corpus::seal`] has made the sketch.
     pub(crate) sequence: Vec<u32>,
@@ -212,6 +212,17 @@ impl Corpus {
             sketch: Vec::new(),
             weight: 0.0,
         }
+    }
+
+    /// Count a copy of a profile made in this corpus towards document
+    /// frequency, as if its text had been read again.
+    pub fn count_again(&mut self, profile: &Profile) {
+        for w in &profile.words {
+            if let Some(slot) = self.df.get_mut(*w as usize) {
+                *slot += 1;
+            }
+        }
+        self.documents += 1;
     }
 
     /// The id of a stem key, a new one if unseen.

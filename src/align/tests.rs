@@ -318,3 +318,40 @@ fn a_measure_between_two_equally_good_copies_pairs_with_the_lower_numbered_one()
     assert_eq!(pairs(&b, &new, &old), vec![(1, 1), (3, 2), (2, 3)]);
     assert_eq!(b.removed, vec![3]);
 }
+
+#[test]
+fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_order() {
+    let old = three();
+    let mut new = three();
+    // A twin, a changed measure with a word the old version lacks, a copy of
+    // an old text under another number, and a measure after them whose new
+    // word must still be numbered after the first new word.
+    new[1].body = Some("Gemeenten stoppen de uitkering van een jihadgangers direct.".into());
+    new.push(measure(
+        4,
+        "Paspoorten vervallen",
+        &old[0].body.clone().unwrap_or_default(),
+    ));
+    new.push(old[2].clone());
+    new.push(measure(
+        6,
+        "Nieuw",
+        "Een onbekend woord: radicaliseringsdeskundige.",
+    ));
+    let (old_profiles, new_profiles, corpus, _, _) = profiles(&old, &new);
+
+    let mut reference = Corpus::default();
+    let expect_old: Vec<Profile> = old
+        .iter()
+        .map(|m| reference.profile(measure_parts(m)))
+        .collect();
+    let expect_new: Vec<Profile> = new
+        .iter()
+        .map(|m| reference.profile(measure_parts(m)))
+        .collect();
+    assert_eq!(old_profiles, expect_old);
+    assert_eq!(new_profiles, expect_new);
+    assert_eq!(corpus.weights(), reference.weights());
+    assert_eq!(corpus.stem_keys, reference.stem_keys);
+    assert_eq!(corpus.stem_of, reference.stem_of);
+}
