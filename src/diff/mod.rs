@@ -393,7 +393,6 @@ impl Diff {
             && self.glossary.is_empty()
     }
 
-    /// The measures that differ.
     /// The stale references that stand in this entry's new measure(s).
     pub fn stale_in<'a>(
         &'a self,
@@ -404,6 +403,7 @@ impl Diff {
             .filter(move |s| m.new.iter().any(|r| r.number == s.measure))
     }
 
+    /// The measures that differ.
     pub fn changed_measures(&self) -> impl Iterator<Item = &MeasureChange> {
         self.measures.iter().filter(|m| m.is_change())
     }

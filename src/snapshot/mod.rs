@@ -502,8 +502,25 @@ impl Snapshot {
     }
 
     /// The measure with this number, if any.
+    /// The measure with this number. Measures are in number order in nearly
+    /// every snapshot, where a binary search finds it (reports look up every
+    /// measure, so a scan each time would grow with the square of the
+    /// programme); where the search is not sound, the measures are scanned
+    /// and the first with the number is taken. (Only a snapshot that repeats
+    /// a number out of order, which loading refuses and `check` reports as
+    /// `numbering/duplicate`, can give another of its repeats.)
     pub fn measure(&self, number: u32) -> Option<&Measure> {
-        self.measures.iter().find(|m| m.number == number)
+        let sorted = |i: usize| {
+            // The hit is the first of its number, and the search was sound
+            // there: its neighbours are in order.
+            let before = i.checked_sub(1).and_then(|j| self.measures.get(j));
+            let after = self.measures.get(i + 1);
+            before.is_none_or(|b| b.number < number) && after.is_none_or(|a| a.number > number)
+        };
+        match self.measures.binary_search_by_key(&number, |m| m.number) {
+            Ok(i) if sorted(i) => self.measures.get(i),
+            _ => self.measures.iter().find(|m| m.number == number),
+        }
     }
 
     pub fn theme(&self, number: u32) -> Option<&Theme> {
@@ -560,5 +577,56 @@ impl Measure {
             out.extend(item.references.iter().map(|r| (path.clone(), r)));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_numbers(numbers: &[u32]) -> Snapshot {
+        let shipped = include_str!("../../versions/actieprogramma-2014/snapshot.json");
+        let mut s: Snapshot = serde_json::from_str(shipped).expect("the shipped snapshot parses");
+        let template = s.measures[0].clone();
+        s.measures = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Measure {
+                number: *n,
+                title: format!("maatregel op plaats {i}"),
+                ..template.clone()
+            })
+            .collect();
+        s
+    }
+
+    fn place(s: &Snapshot, number: u32) -> Option<String> {
+        s.measure(number).map(|m| m.title.clone())
+    }
+
+    #[test]
+    fn a_measure_is_found_by_number_in_order_out_of_order_and_with_gaps() {
+        let sorted = with_numbers(&[1, 2, 3, 5, 8, 13]);
+        for (i, n) in [1, 2, 3, 5, 8, 13].into_iter().enumerate() {
+            assert_eq!(place(&sorted, n), Some(format!("maatregel op plaats {i}")));
+        }
+        assert_eq!(place(&sorted, 4), None);
+        assert_eq!(place(&sorted, 14), None);
+        let shuffled = with_numbers(&[8, 2, 13, 1, 5, 3]);
+        for (i, n) in [8, 2, 13, 1, 5, 3].into_iter().enumerate() {
+            assert_eq!(
+                place(&shuffled, n),
+                Some(format!("maatregel op plaats {i}"))
+            );
+        }
+        assert_eq!(place(&with_numbers(&[]), 1), None);
+    }
+
+    #[test]
+    fn a_number_repeated_in_order_gives_its_first_measure() {
+        let s = with_numbers(&[1, 2, 2, 2, 3]);
+        assert_eq!(place(&s, 2), Some("maatregel op plaats 1".to_string()));
+        let s = with_numbers(&[2, 2]);
+        assert_eq!(place(&s, 2), Some("maatregel op plaats 0".to_string()));
     }
 }

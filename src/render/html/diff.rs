@@ -326,10 +326,13 @@ fn theme_section(
         s.number,
         escape(s.title)
     );
-    // What the story tells, and any measure a stale reference stands in.
+    // What the story tells, and any measure a stale reference stands in
+    // (looked up in a set: every entry is asked).
+    let stale_in: std::collections::HashSet<u32> =
+        diff.stale_references.iter().map(|s| s.measure).collect();
     let told = |m: &MeasureChange| {
         (story::section_of(m).is_some() && !story::renumbered_only(m))
-            || (m.is_change() && diff.stale_in(m).next().is_some())
+            || (m.is_change() && m.new.iter().any(|r| stale_in.contains(&r.number)))
     };
     let unchanged: Vec<&MeasureChange> = s
         .entries
