@@ -312,6 +312,79 @@ fn text_the_importer_cannot_place_is_kept_and_reported() {
     );
 }
 
+#[test]
+fn a_long_line_the_importer_cannot_place_is_quoted_in_its_warning_cut_at_60_characters() {
+    let long = "Een losse regel zonder plaats die veel langer is dan zestig tekens in totaal";
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n Interventies uitreis\n",
+        &format!("\n{long}"),
+    );
+    let imported = import_programme(&text);
+    let cut: String = long.chars().take(60).collect();
+    let quoted = format!("kept in `unplaced`: “{cut}…”");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.ends_with(&quoted)),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn a_short_line_the_importer_cannot_place_is_quoted_whole_in_its_warning() {
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n Interventies uitreis\n",
+        "\nEen losse regel zonder plaats",
+    );
+    let imported = import_programme(&text);
+    assert!(
+        imported.warnings.iter().any(|w| w
+            .message
+            .ends_with("kept in `unplaced`: “Een losse regel zonder plaats”")),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn a_lettered_item_indented_two_tabs_is_an_item_when_its_label_is_no_sub_item_label() {
+    // Item 1c of the programme, indented like a roman sub-item: `c` is a
+    // roman numeral, but item 1b has no sub-items that `c` could continue.
+    let text = seed(PROGRAMME_SEED).replacen("\t c.\t Bij voldoende", "\t\t c.\t Bij voldoende", 1);
+    let m = &import_programme(&text).snapshot.measures[0];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b", "c", "d"]);
+    assert!(m.items[1].items.is_empty());
+}
+
+#[test]
+fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_groups_intro() {
+    let text = insert_before(
+        &seed(SUMMARY_SEED),
+        "\nOrganisaties\n",
+        "\nDaarnaast geldt het volgende:\n",
+    );
+    let imported = import::import(&text, SourceKind::Summary, "draft").unwrap();
+    let s = &imported.snapshot;
+    assert_eq!(
+        s.groups_intro.as_deref(),
+        Some(
+            "De maatregelen uit dit actieprogramma zijn onder te verdelen in vijf groepen maatregelen:"
+        )
+    );
+    assert!(
+        s.unplaced
+            .iter()
+            .any(|u| u.text == "Daarnaast geldt het volgende:"),
+        "{:?}",
+        s.unplaced
+    );
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {

@@ -9,7 +9,7 @@
 //! `POLICYDIFF_BLESS=1 cargo test --test import_layouts`.
 
 use policydiff::import::{self, Layout, SourceKind};
-use policydiff::snapshot::{Item, Measure, Snapshot, Status};
+use policydiff::snapshot::{Item, Lines, Measure, Snapshot, Status};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {
@@ -373,6 +373,44 @@ fn every_layout_imports_the_same_measures_items_and_glossary() {
 }
 
 #[test]
+fn every_layout_reads_the_theme_aims_and_the_text_under_each_measure() {
+    let s = shipped();
+    for (name, _) in FIXTURES {
+        let got = import::import(&fixture(name), SourceKind::Programme, "x")
+            .unwrap()
+            .snapshot;
+        // The aims of each theme and of its sections, as words: plain text
+        // joins aim lines that do not end a sentence.
+        let aims = |s: &Snapshot| -> Vec<(String, Vec<String>)> {
+            s.themes
+                .iter()
+                .map(|t| {
+                    let sections = t.sections.iter().map(|x| x.aims.join(" ")).collect();
+                    (t.aims.join(" "), sections)
+                })
+                .collect()
+        };
+        assert_eq!(aims(&got), aims(&s), "{name}: aims");
+        for (g, e) in got.measures.iter().zip(&s.measures) {
+            assert_eq!(
+                (&g.body, &g.lead_in),
+                (&e.body, &e.lead_in),
+                "{name}: text under measure {}",
+                e.number
+            );
+        }
+    }
+}
+
+#[test]
+fn a_markdown_paragraph_wrapped_over_lines_is_one_text_with_spaces() {
+    let lines = import::layout::markdown("Scholen krijgen\nsteun van de  \ngemeente.\n");
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    // A soft break after `krijgen`, a hard one (two spaces) after `de`.
+    assert_eq!(texts, ["Scholen krijgen steun van de gemeente."]);
+}
+
+#[test]
 fn marks_written_inline_are_confirmed_statuses_and_the_rest_stay_uncertain() {
     let s = shipped();
     for (name, _) in FIXTURES {
@@ -435,6 +473,41 @@ fn a_text_with_no_numbered_measure_says_what_it_found() {
 }
 
 #[test]
+fn plain_text_joins_a_wrapped_line_but_keeps_two_unfinished_glossary_entries_apart() {
+    let lines = import::layout::plain(
+        "Maatregel 1: Scholen krijgen\nsteun van de gemeente.\n\nAIVD: Algemene Inlichtingendienst\nMIVD: Militaire Inlichtingendienst\n",
+    );
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Maatregel 1: Scholen krijgen steun van de gemeente.",
+            "AIVD: Algemene Inlichtingendienst",
+            "MIVD: Militaire Inlichtingendienst"
+        ]
+    );
+    assert_eq!(lines[0].lines, Some(Lines(1, 2)));
+}
+
+#[test]
+fn numbered_lines_nested_under_an_item_are_its_roman_sub_items() {
+    let text =
+        "Programma\n\nMaatregel 1: Scholen\n  a) eerste\n    1) een\n    2) twee\n  b) tweede\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let m = &s.measures[0];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b"]);
+    let subs: Vec<(&str, &str)> = m.items[0]
+        .items
+        .iter()
+        .map(|i| (i.label.as_str(), i.text.as_str()))
+        .collect();
+    assert_eq!(subs, [("i", "een"), ("ii", "twee")]);
+}
+
+#[test]
 fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
     let text = "Programma\n\nThema 1: Preventie\nVoorkomen van radicalisering\n\nVersterkt:\nMaatregel 1\nScholen krijgen steun.\n\nMaatregel 2: Wijkteams [N]\n(a) eerste\n(b) tweede\n   (i) sub\n";
     let s = import::import(text, SourceKind::Programme, "x")
@@ -447,6 +520,16 @@ fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
     assert_eq!(s.measures[1].title, "Wijkteams");
     assert_eq!(s.measures[1].status.value, Some(Status::New));
     assert_eq!(s.measures[1].items[1].items[0].label, "i");
+}
+
+#[test]
+fn a_snapshot_imported_from_every_structured_layout_keeps_the_id_it_was_given() {
+    for name in ["programme.txt", "programme.md", "programme.html"] {
+        let s = import::import(&fixture(name), SourceKind::Programme, "actieprogramma-2099")
+            .unwrap()
+            .snapshot;
+        assert_eq!(s.id, "actieprogramma-2099", "{name}");
+    }
 }
 
 #[test]
