@@ -426,3 +426,11 @@ fn a_snapshot_on_standard_input_over_the_size_limit_is_refused_as_too_large() {
         "{err}"
     );
 }
+
+#[test]
+fn a_programme_without_a_themes_list_is_not_told_its_measures_name_unknown_themes() {
+    let (_dir, path) = edited(|v| v["themes"] = serde_json::json!([]));
+    let loaded = policydiff::load::load_path(&path).unwrap();
+    assert!(loaded.snapshot.themes.is_empty());
+    assert_eq!(loaded.snapshot.measures.len(), 38);
+}
