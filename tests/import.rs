@@ -351,38 +351,19 @@ fn a_short_line_the_importer_cannot_place_is_quoted_whole_in_its_warning() {
 }
 
 #[test]
-fn a_lettered_item_indented_two_tabs_is_an_item_when_its_label_is_no_sub_item_label() {
-    // Item 1c of the programme, indented like a roman sub-item: `c` is a
-    // roman numeral, but item 1b has no sub-items that `c` could continue.
-    let text = seed(PROGRAMME_SEED).replacen("\t c.\t Bij voldoende", "\t\t c.\t Bij voldoende", 1);
-    let m = &import_programme(&text).snapshot.measures[0];
-    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels, ["a", "b", "c", "d"]);
-    assert!(m.items[1].items.is_empty());
-}
-
-#[test]
-fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_groups_intro() {
+fn an_item_i_after_item_h_is_the_ninth_lettered_item_not_a_roman_sub_item() {
+    // Measure 29 has items a–h; `i` could be h's first sub-item, but it
+    // stands at the items' indentation.
     let text = insert_before(
-        &seed(SUMMARY_SEED),
-        "\nOrganisaties\n",
-        "\nDaarnaast geldt het volgende:\n",
+        &seed(PROGRAMME_SEED),
+        "\n22\n",
+        "\n\t i.\t Er komt een jaarlijkse evaluatie.\n",
     );
-    let imported = import::import(&text, SourceKind::Summary, "draft").unwrap();
-    let s = &imported.snapshot;
-    assert_eq!(
-        s.groups_intro.as_deref(),
-        Some(
-            "De maatregelen uit dit actieprogramma zijn onder te verdelen in vijf groepen maatregelen:"
-        )
-    );
-    assert!(
-        s.unplaced
-            .iter()
-            .any(|u| u.text == "Daarnaast geldt het volgende:"),
-        "{:?}",
-        s.unplaced
-    );
+    let m = &import_programme(&text).snapshot.measures[28];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+    assert_eq!(m.items[8].text, "Er komt een jaarlijkse evaluatie.");
+    assert!(m.items[7].items.is_empty());
 }
 
 // ---- bad input, end to end ---------------------------------------------------
