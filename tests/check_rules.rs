@@ -254,6 +254,42 @@ fn items_nested_three_deep_are_reported() {
     assert_eq!(f.json_path.matches("items[").count(), 3, "{}", f.json_path);
 }
 
+#[test]
+fn a_draft_committed_with_one_unplaced_text_and_no_title_is_warned_about() {
+    assert!(
+        Fixture::shipped()
+            .report()
+            .findings
+            .iter()
+            .all(|f| !f.rule.starts_with("draft/"))
+    );
+    let report = Fixture::with(PROGRAMME, |p| {
+        p.title = " ".into();
+        p.unplaced.push(policydiff::snapshot::Unplaced {
+            text: "losse tekst".into(),
+            reason: "test".into(),
+            lines: None,
+        });
+    })
+    .report();
+    let u = only(&report, "draft/unplaced");
+    assert_eq!(
+        (u.json_path.as_str(), u.severity),
+        ("unplaced", Severity::Warning)
+    );
+    assert!(
+        u.message
+            .starts_with("1 piece of text the importer could not place;"),
+        "{}",
+        u.message
+    );
+    let t = only(&report, "draft/title");
+    assert_eq!(
+        (t.json_path.as_str(), t.severity),
+        ("title", Severity::Warning)
+    );
+}
+
 // ---------------------------------------------------------------- numbering
 
 #[test]
@@ -570,9 +606,9 @@ fn a_cross_reference_to_a_missing_item_names_the_items_its_measure_has() {
     };
     let f = Fixture::with(PROGRAMME, |p| {
         // Measure 30 has items a–c, measure 5 is cut to one item, measure 2
-        // has none.
+        // has none, and there is no measure 99.
         p.measures[4].items.truncate(1);
-        p.measures[19].items[0].references = vec![to_item(30), to_item(5), to_item(2)];
+        p.measures[19].items[0].references = vec![to_item(30), to_item(5), to_item(2), to_item(99)];
     });
     let report = f.report();
     let found: Vec<(&str, Severity, &str)> = report
@@ -598,6 +634,11 @@ fn a_cross_reference_to_a_missing_item_names_the_items_its_measure_has() {
                 format!("{at}[2].item").as_str(),
                 Severity::Error,
                 "item 20a refers to item 2z (\"maatregel 2z\"), which does not exist; measure 2 has no items; correct the reference"
+            ),
+            (
+                format!("{at}[3].measure").as_str(),
+                Severity::Error,
+                "item 20a refers to measure 99 (\"maatregel 99z\"), which does not exist; correct the reference"
             ),
         ]
     );
@@ -966,6 +1007,29 @@ fn an_item_edited_away_from_its_source_is_not_found_there() {
             .report()
             .with_rule("source/text-not-found")
             .is_empty()
+    );
+}
+
+#[test]
+fn the_source_passage_shown_loses_its_list_label_but_not_a_first_word_ending_a_sentence() {
+    let f = Fixture::with(PROGRAMME, |p| {
+        p.measures[0].items[1].text = "Internationale rechtsmacht wordt zo veel mogelijk ingezet om Nederlanders te vervolgen die in strijdgebieden internationale misdrijven plegen.".into();
+    });
+    f.edit_source(PROGRAMME, |n, line| {
+        if n == 70 {
+            line.replacen("Internationale", "Rechtsmacht. Internationale", 1)
+        } else {
+            line.to_string()
+        }
+    });
+    let report = f.report();
+    let e = only(&report, "source/text-not-found");
+    let diff = e.detail.as_ref().unwrap().plain();
+    assert!(
+        diff.starts_with(
+            "[-Rechtsmacht.-] Internationale rechtsmacht wordt [-optimaal-]{+zo veel mogelijk+}"
+        ),
+        "{diff}"
     );
 }
 
