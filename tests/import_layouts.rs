@@ -408,6 +408,8 @@ fn a_markdown_paragraph_wrapped_over_lines_is_one_text_with_spaces() {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     // A soft break after `krijgen`, a hard one (two spaces) after `de`.
     assert_eq!(texts, ["Scholen krijgen steun van de gemeente."]);
+    // The line is the paragraph's, all three lines of it.
+    assert_eq!(lines[0].lines, Some(Lines(1, 3)));
 }
 
 #[test]
@@ -544,6 +546,7 @@ fn the_2014_text_with_its_base_gets_every_status_the_base_settles_as_deduced() {
     // 28 measures are settled in the shipped snapshot; the page marks settle
     // one of them on their own, the base the other 27.
     assert_eq!(carried.statuses, 27, "{carried:?}");
+    assert_eq!(carried.item_statuses, 3, "{carried:?}");
     assert_eq!(carried.left_uncertain, 10);
     for (d, s) in draft.measures.iter().zip(&base.measures) {
         assert_eq!(d.status.value, s.status.settled(), "measure {}", d.number);
