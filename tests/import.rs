@@ -366,6 +366,30 @@ fn an_item_i_after_item_h_is_the_ninth_lettered_item_not_a_roman_sub_item() {
     assert!(m.items[7].items.is_empty());
 }
 
+#[test]
+fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_groups_intro() {
+    let text = insert_before(
+        &seed(SUMMARY_SEED),
+        "\nOrganisaties\n",
+        "\nDaarnaast geldt het volgende:\n",
+    );
+    let imported = import::import(&text, SourceKind::Summary, "draft").unwrap();
+    let s = &imported.snapshot;
+    assert_eq!(
+        s.groups_intro.as_deref(),
+        Some(
+            "De maatregelen uit dit actieprogramma zijn onder te verdelen in vijf groepen maatregelen:"
+        )
+    );
+    assert!(
+        s.unplaced
+            .iter()
+            .any(|u| u.text == "Daarnaast geldt het volgende:"),
+        "{:?}",
+        s.unplaced
+    );
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
