@@ -510,6 +510,23 @@ fn numbered_lines_nested_under_an_item_are_its_roman_sub_items() {
 }
 
 #[test]
+fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_the_intro_not_a_term() {
+    let text = "# Programma\n\n## Thema 1: Preventie\n\n1. Eerste maatregel.\n\n## Begrippenlijst\n\nDe begrippen die in dit programma een eigen betekenis hebben staan hieronder: op alfabet.\n\nAIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let g = s.glossary.unwrap();
+    assert_eq!(
+        g.intro.as_deref(),
+        Some(
+            "De begrippen die in dit programma een eigen betekenis hebben staan hieronder: op alfabet."
+        )
+    );
+    let terms: Vec<&str> = g.entries.iter().map(|e| e.term.as_str()).collect();
+    assert_eq!(terms, ["AIVD"]);
+}
+
+#[test]
 fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
     let text = "Programma\n\nThema 1: Preventie\nVoorkomen van radicalisering\n\nVersterkt:\nMaatregel 1\nScholen krijgen steun.\n\nMaatregel 2: Wijkteams [N]\n(a) eerste\n(b) tweede\n   (i) sub\n";
     let s = import::import(text, SourceKind::Programme, "x")
