@@ -6,7 +6,7 @@ mod check_support;
 use check_support::{Fixture, PROGRAMME, SUMMARY, only, places, shipped};
 use policydiff::check::Severity;
 use policydiff::snapshot::{
-    Certainty, GlossaryEntry, Group, Item, Reference, Status, StatusRecord,
+    Certainty, GlossaryEntry, Group, Item, Reference, Status, StatusRecord, Target,
 };
 
 fn p(path: &str) -> (String, String) {
@@ -139,6 +139,23 @@ fn findings_are_sorted_by_file_then_line_then_rule() {
     assert_eq!(keys, sorted);
 }
 
+#[test]
+fn findings_grouped_by_file_name_each_file_once_and_keep_the_report_order() {
+    let report = Fixture::shipped().report();
+    let groups = report.by_file();
+    let names: Vec<&str> = groups.iter().map(|(name, _)| name.as_str()).collect();
+    let programme = report.findings[0].file.display().to_string();
+    let summary = report.findings.last().unwrap().file.display().to_string();
+    assert_ne!(programme, summary);
+    assert_eq!(names, [programme.as_str(), summary.as_str()]);
+    let regrouped: Vec<&policydiff::check::Finding> = groups
+        .iter()
+        .flat_map(|(_, list)| list.iter().copied())
+        .collect();
+    let in_order: Vec<&policydiff::check::Finding> = report.findings.iter().collect();
+    assert_eq!(regrouped, in_order);
+}
+
 // ---------------------------------------------------------------- schema rules
 
 #[test]
@@ -235,6 +252,42 @@ fn items_nested_three_deep_are_reported() {
         f.json_path
     );
     assert_eq!(f.json_path.matches("items[").count(), 3, "{}", f.json_path);
+}
+
+#[test]
+fn a_draft_committed_with_one_unplaced_text_and_no_title_is_warned_about() {
+    assert!(
+        Fixture::shipped()
+            .report()
+            .findings
+            .iter()
+            .all(|f| !f.rule.starts_with("draft/"))
+    );
+    let report = Fixture::with(PROGRAMME, |p| {
+        p.title = " ".into();
+        p.unplaced.push(policydiff::snapshot::Unplaced {
+            text: "losse tekst".into(),
+            reason: "test".into(),
+            lines: None,
+        });
+    })
+    .report();
+    let u = only(&report, "draft/unplaced");
+    assert_eq!(
+        (u.json_path.as_str(), u.severity),
+        ("unplaced", Severity::Warning)
+    );
+    assert!(
+        u.message
+            .starts_with("1 piece of text the importer could not place;"),
+        "{}",
+        u.message
+    );
+    let t = only(&report, "draft/title");
+    assert_eq!(
+        (t.json_path.as_str(), t.severity),
+        ("title", Severity::Warning)
+    );
 }
 
 // ---------------------------------------------------------------- numbering
@@ -539,6 +592,59 @@ fn a_cross_reference_to_a_missing_measure_is_unresolved() {
             .report()
             .with_rule("xref/unresolved")
             .is_empty()
+    );
+}
+
+#[test]
+fn a_cross_reference_to_a_missing_item_names_the_items_its_measure_has() {
+    let to_item = |measure: u32| Reference {
+        phrase: format!("maatregel {measure}z"),
+        targets: vec![Target {
+            measure,
+            item: Some("z".to_string()),
+        }],
+    };
+    let f = Fixture::with(PROGRAMME, |p| {
+        // Measure 30 has items a–c, measure 5 is cut to one item, measure 2
+        // has none, and there is no measure 99.
+        p.measures[4].items.truncate(1);
+        p.measures[19].items[0].references = vec![to_item(30), to_item(5), to_item(2), to_item(99)];
+    });
+    let report = f.report();
+    let found: Vec<(&str, Severity, &str)> = report
+        .with_rule("xref/unresolved")
+        .iter()
+        .map(|e| (e.json_path.as_str(), e.severity, e.message.as_str()))
+        .collect();
+    let at = "measures[19].items[0].references";
+    assert_eq!(
+        found,
+        [
+            (
+                format!("{at}[0].item").as_str(),
+                Severity::Error,
+                "item 20a refers to item 30z (\"maatregel 30z\"), which does not exist; measure 30 has items a–c; correct the reference"
+            ),
+            (
+                format!("{at}[1].item").as_str(),
+                Severity::Error,
+                "item 20a refers to item 5z (\"maatregel 5z\"), which does not exist; measure 5 has only item a; correct the reference"
+            ),
+            (
+                format!("{at}[2].item").as_str(),
+                Severity::Error,
+                "item 20a refers to item 2z (\"maatregel 2z\"), which does not exist; measure 2 has no items; correct the reference"
+            ),
+            (
+                format!("{at}[3].measure").as_str(),
+                Severity::Error,
+                "item 20a refers to measure 99 (\"maatregel 99z\"), which does not exist; correct the reference"
+            ),
+        ]
+    );
+    assert_eq!(
+        f.line_of(report.with_rule("xref/unresolved")[0]),
+        "\"item\": \"z\","
     );
 }
 
@@ -905,6 +1011,29 @@ fn an_item_edited_away_from_its_source_is_not_found_there() {
 }
 
 #[test]
+fn a_source_passage_loses_its_list_label_but_not_a_short_word_ending_a_sentence() {
+    let f = Fixture::with(PROGRAMME, |p| {
+        p.measures[0].items[1].text = "Internationale rechtsmacht wordt zo veel mogelijk ingezet om Nederlanders te vervolgen die in strijdgebieden internationale misdrijven plegen.".into();
+    });
+    f.edit_source(PROGRAMME, |n, line| {
+        if n == 70 {
+            line.replacen("Internationale", "Zo. Internationale", 1)
+        } else {
+            line.to_string()
+        }
+    });
+    let report = f.report();
+    let e = only(&report, "source/text-not-found");
+    let diff = e.detail.as_ref().unwrap().plain();
+    assert!(
+        diff.starts_with(
+            "[-Zo.-] Internationale rechtsmacht wordt [-optimaal-]{+zo veel mogelijk+}"
+        ),
+        "{diff}"
+    );
+}
+
+#[test]
 fn summary_and_glossary_texts_are_found_in_their_sources_too() {
     let report = Fixture::with(SUMMARY, |s| {
         s.organisations = Some("Ministerie van Justitie en Veiligheid.".into())
@@ -1052,6 +1181,27 @@ fn a_measure_headed_on_a_page_without_marks_takes_its_mark_from_the_next_page() 
 }
 
 #[test]
+fn a_continuing_measure_whose_mark_the_measures_headed_on_the_page_took_is_a_marks_mismatch() {
+    // Page 680–771 has marks N V N V N; measure 32 continues onto it from an
+    // unmarked page. Settle 33 and 34 as V, and both Vs are theirs.
+    let report = Fixture::with(PROGRAMME, |p| {
+        set(&mut p.measures[32].status, Status::Strengthened);
+        set(&mut p.measures[33].status, Status::Strengthened);
+    })
+    .report();
+    let e = only(&report, "source/marks-mismatch");
+    assert_eq!(
+        (e.json_path.as_str(), e.source_line),
+        ("measures[31].status", Some(680))
+    );
+    assert!(
+        e.message.contains("with no `V` left for it"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
 fn an_uncertain_status_must_allow_a_mark_its_page_leaves() {
     // Page 391–451 has V N N N: 21 takes the V, 22 and 23 may be N.
     let report = Fixture::with(PROGRAMME, |p| {
@@ -1068,6 +1218,23 @@ fn an_uncertain_status_must_allow_a_mark_its_page_leaves() {
         p.measures[21].status.candidates = vec![Status::New, Status::Existing]
     })
     .report();
+    assert!(report.with_rule("source/marks-mismatch").is_empty());
+}
+
+#[test]
+fn a_mark_left_over_on_a_page_with_items_is_not_unexplained() {
+    // Page 587–629 holds measure 29 (N) and its items a–h, which record no
+    // status: a second mark may be one of theirs.
+    let f = Fixture::shipped();
+    f.edit_source(PROGRAMME, |n, line| {
+        if n == 628 && line.trim().is_empty() {
+            "(V)".to_string()
+        } else {
+            line.to_string()
+        }
+    });
+    let report = f.report();
+    assert!(report.with_rule("source/marks-unexplained").is_empty());
     assert!(report.with_rule("source/marks-mismatch").is_empty());
 }
 

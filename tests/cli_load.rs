@@ -363,3 +363,80 @@ fn list_names_a_broken_version_and_still_lists_the_others() {
             .contains("kapot/snapshot.json:1:1: invalid JSON")
     );
 }
+
+#[test]
+fn a_byte_that_is_not_utf8_is_placed_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("snapshot.json");
+    std::fs::write(&path, b"{\n  \"x\xe9\"").unwrap();
+    let err = show_fails(&path);
+    assert!(
+        err.contains("the byte at line 2, column 5 (offset 6) is not UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_kind_is_named_in_serdes_words_not_as_a_status() {
+    let (_dir, path) = edited(|v| v["kind"] = "programma".into());
+    let err = show_fails(&path);
+    assert!(
+        err.contains("unknown variant `programma`, expected `programme` or `summary`"),
+        "{err}"
+    );
+    assert!(!err.contains("status"), "{err}");
+}
+
+/// The shipped programme's JSON, its last byte `}`, after enough blanks to
+/// make it `size` bytes.
+fn padded_to(size: u64) -> Vec<u8> {
+    let json = serde_json::to_string_pretty(&shipped_programme()).unwrap();
+    let json = json.trim_end().as_bytes();
+    assert_eq!(json.last(), Some(&b'}'));
+    let size = usize::try_from(size).unwrap();
+    let mut bytes = vec![b' '; size - json.len()];
+    bytes.extend_from_slice(json);
+    bytes
+}
+
+#[test]
+fn a_file_of_exactly_the_size_limit_is_read_to_its_last_byte() {
+    let limit = policydiff::load::file::MAX_FILE_BYTES;
+    let (_dir, path) = write_snapshot("");
+    // A sparse file: no 64 MiB written.
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(limit)
+        .unwrap();
+    let bytes = policydiff::load::file::read_bounded(&path).unwrap();
+    assert_eq!(bytes.len() as u64, limit);
+}
+
+#[test]
+fn a_snapshot_on_standard_input_over_the_size_limit_is_refused_as_too_large() {
+    let limit = policydiff::load::file::MAX_FILE_BYTES;
+    let out = policydiff()
+        .args(["show", "-"])
+        .write_stdin(padded_to(limit + 1))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "it is {} bytes, more than the {limit}-byte limit",
+            limit + 1
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_programme_without_a_themes_list_is_not_told_its_measures_name_unknown_themes() {
+    let (_dir, path) = edited(|v| v["themes"] = serde_json::json!([]));
+    let loaded = policydiff::load::load_path(&path).unwrap();
+    assert!(loaded.snapshot.themes.is_empty());
+    assert_eq!(loaded.snapshot.measures.len(), 38);
+}

@@ -312,6 +312,84 @@ fn text_the_importer_cannot_place_is_kept_and_reported() {
     );
 }
 
+#[test]
+fn a_long_line_the_importer_cannot_place_is_quoted_in_its_warning_cut_at_60_characters() {
+    let long = "Een losse regel zonder plaats die veel langer is dan zestig tekens in totaal";
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n Interventies uitreis\n",
+        &format!("\n{long}"),
+    );
+    let imported = import_programme(&text);
+    let cut: String = long.chars().take(60).collect();
+    let quoted = format!("kept in `unplaced`: “{cut}…”");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.ends_with(&quoted)),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn a_short_line_the_importer_cannot_place_is_quoted_whole_in_its_warning() {
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n Interventies uitreis\n",
+        "\nEen losse regel zonder plaats",
+    );
+    let imported = import_programme(&text);
+    assert!(
+        imported.warnings.iter().any(|w| w
+            .message
+            .ends_with("kept in `unplaced`: “Een losse regel zonder plaats”")),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn an_item_i_after_item_h_is_the_ninth_lettered_item_not_a_roman_sub_item() {
+    // Measure 29 has items a–h; `i` could be h's first sub-item, but it
+    // stands at the items' indentation.
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n22\n",
+        "\n\t i.\t Er komt een jaarlijkse evaluatie.\n",
+    );
+    let m = &import_programme(&text).snapshot.measures[28];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+    assert_eq!(m.items[8].text, "Er komt een jaarlijkse evaluatie.");
+    assert!(m.items[7].items.is_empty());
+}
+
+#[test]
+fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_groups_intro() {
+    let text = insert_before(
+        &seed(SUMMARY_SEED),
+        "\nOrganisaties\n",
+        "\nDaarnaast geldt het volgende:\n",
+    );
+    let imported = import::import(&text, SourceKind::Summary, "draft").unwrap();
+    let s = &imported.snapshot;
+    assert_eq!(
+        s.groups_intro.as_deref(),
+        Some(
+            "De maatregelen uit dit actieprogramma zijn onder te verdelen in vijf groepen maatregelen:"
+        )
+    );
+    assert!(
+        s.unplaced
+            .iter()
+            .any(|u| u.text == "Daarnaast geldt het volgende:"),
+        "{:?}",
+        s.unplaced
+    );
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {

@@ -9,7 +9,7 @@
 //! `POLICYDIFF_BLESS=1 cargo test --test import_layouts`.
 
 use policydiff::import::{self, Layout, SourceKind};
-use policydiff::snapshot::{Item, Measure, Snapshot, Status};
+use policydiff::snapshot::{Item, Lines, Measure, Snapshot, Status};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {
@@ -373,6 +373,46 @@ fn every_layout_imports_the_same_measures_items_and_glossary() {
 }
 
 #[test]
+fn every_layout_reads_the_theme_aims_and_the_text_under_each_measure() {
+    let s = shipped();
+    for (name, _) in FIXTURES {
+        let got = import::import(&fixture(name), SourceKind::Programme, "x")
+            .unwrap()
+            .snapshot;
+        // The aims of each theme and of its sections, as words: plain text
+        // joins aim lines that do not end a sentence.
+        let aims = |s: &Snapshot| -> Vec<(String, Vec<String>)> {
+            s.themes
+                .iter()
+                .map(|t| {
+                    let sections = t.sections.iter().map(|x| x.aims.join(" ")).collect();
+                    (t.aims.join(" "), sections)
+                })
+                .collect()
+        };
+        assert_eq!(aims(&got), aims(&s), "{name}: aims");
+        for (g, e) in got.measures.iter().zip(&s.measures) {
+            assert_eq!(
+                (&g.body, &g.lead_in),
+                (&e.body, &e.lead_in),
+                "{name}: text under measure {}",
+                e.number
+            );
+        }
+    }
+}
+
+#[test]
+fn a_markdown_paragraph_wrapped_over_lines_is_one_text_with_spaces() {
+    let lines = import::layout::markdown("Scholen krijgen\nsteun van de  \ngemeente.\n");
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    // A soft break after `krijgen`, a hard one (two spaces) after `de`.
+    assert_eq!(texts, ["Scholen krijgen steun van de gemeente."]);
+    // The line is the paragraph's, all three lines of it.
+    assert_eq!(lines[0].lines, Some(Lines(1, 3)));
+}
+
+#[test]
 fn marks_written_inline_are_confirmed_statuses_and_the_rest_stay_uncertain() {
     let s = shipped();
     for (name, _) in FIXTURES {
@@ -435,6 +475,58 @@ fn a_text_with_no_numbered_measure_says_what_it_found() {
 }
 
 #[test]
+fn plain_text_joins_a_wrapped_line_but_keeps_two_unfinished_glossary_entries_apart() {
+    let lines = import::layout::plain(
+        "Maatregel 1: Scholen krijgen\nsteun van de gemeente.\n\nAIVD: Algemene Inlichtingendienst\nMIVD: Militaire Inlichtingendienst\n",
+    );
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Maatregel 1: Scholen krijgen steun van de gemeente.",
+            "AIVD: Algemene Inlichtingendienst",
+            "MIVD: Militaire Inlichtingendienst"
+        ]
+    );
+    assert_eq!(lines[0].lines, Some(Lines(1, 2)));
+}
+
+#[test]
+fn numbered_lines_nested_under_an_item_are_its_roman_sub_items() {
+    let text =
+        "Programma\n\nMaatregel 1: Scholen\n  a) eerste\n    1) een\n    2) twee\n  b) tweede\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let m = &s.measures[0];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b"]);
+    let subs: Vec<(&str, &str)> = m.items[0]
+        .items
+        .iter()
+        .map(|i| (i.label.as_str(), i.text.as_str()))
+        .collect();
+    assert_eq!(subs, [("i", "een"), ("ii", "twee")]);
+}
+
+#[test]
+fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_the_intro_not_a_term() {
+    let text = "# Programma\n\n## Thema 1: Preventie\n\n1. Eerste maatregel.\n\n## Begrippenlijst\n\nDe begrippen die in dit programma een eigen betekenis hebben staan hieronder: op alfabet.\n\nAIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let g = s.glossary.unwrap();
+    assert_eq!(
+        g.intro.as_deref(),
+        Some(
+            "De begrippen die in dit programma een eigen betekenis hebben staan hieronder: op alfabet."
+        )
+    );
+    let terms: Vec<&str> = g.entries.iter().map(|e| e.term.as_str()).collect();
+    assert_eq!(terms, ["AIVD"]);
+}
+
+#[test]
 fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
     let text = "Programma\n\nThema 1: Preventie\nVoorkomen van radicalisering\n\nVersterkt:\nMaatregel 1\nScholen krijgen steun.\n\nMaatregel 2: Wijkteams [N]\n(a) eerste\n(b) tweede\n   (i) sub\n";
     let s = import::import(text, SourceKind::Programme, "x")
@@ -450,6 +542,16 @@ fn plain_text_reads_maatregel_lines_label_lines_and_bracket_marks() {
 }
 
 #[test]
+fn a_snapshot_imported_from_every_structured_layout_keeps_the_id_it_was_given() {
+    for name in ["programme.txt", "programme.md", "programme.html"] {
+        let s = import::import(&fixture(name), SourceKind::Programme, "actieprogramma-2099")
+            .unwrap()
+            .snapshot;
+        assert_eq!(s.id, "actieprogramma-2099", "{name}");
+    }
+}
+
+#[test]
 fn the_2014_text_with_its_base_gets_every_status_the_base_settles_as_deduced() {
     let text =
         std::fs::read_to_string(root().join("versions/actieprogramma-2014/source.txt")).unwrap();
@@ -461,6 +563,7 @@ fn the_2014_text_with_its_base_gets_every_status_the_base_settles_as_deduced() {
     // 28 measures are settled in the shipped snapshot; the page marks settle
     // one of them on their own, the base the other 27.
     assert_eq!(carried.statuses, 27, "{carried:?}");
+    assert_eq!(carried.item_statuses, 3, "{carried:?}");
     assert_eq!(carried.left_uncertain, 10);
     for (d, s) in draft.measures.iter().zip(&base.measures) {
         assert_eq!(d.status.value, s.status.settled(), "measure {}", d.number);

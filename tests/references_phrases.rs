@@ -715,3 +715,21 @@ fn the_importer_turns_plural_and_item_phrases_into_references() {
     );
     assert_eq!(imported_20a(&pdf), expected);
 }
+
+#[test]
+fn a_range_of_a_hundred_measures_is_read_and_a_longer_one_stops_at_its_first_number() {
+    let read = |text: &str| -> Vec<(String, usize)> {
+        import::references(text)
+            .into_iter()
+            .map(|r| (r.phrase, r.targets.len()))
+            .collect()
+    };
+    assert_eq!(
+        read("zie maatregelen 1 t/m 101."),
+        [("maatregelen 1 t/m 101".to_string(), 101)]
+    );
+    assert_eq!(
+        read("zie maatregelen 1 t/m 102."),
+        [("maatregelen 1".to_string(), 1)]
+    );
+}

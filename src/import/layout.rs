@@ -198,9 +198,18 @@ pub fn markdown(text: &str) -> Vec<Line> {
     let mut fresh_item = false;
     let line_of = |offset: usize| {
         let n = text
+            .as_bytes()
             .get(..offset)
-            .map_or(0, |head| head.bytes().filter(|b| *b == b'\n').count());
+            .map_or(0, |head| head.iter().filter(|b| **b == b'\n').count());
         line_number(n)
+    };
+    // A range ends after its last byte, often the newline that ends its
+    // last line: that line is the one of the last byte.
+    let lines_of = |range: &std::ops::Range<usize>| {
+        Lines(
+            line_of(range.start),
+            line_of(range.end.saturating_sub(1).max(range.start)),
+        )
     };
     let flush = |current: &mut Option<Line>, out: &mut Vec<Line>| {
         if let Some(mut l) = current.take() {
@@ -227,7 +236,7 @@ pub fn markdown(text: &str) -> Vec<Line> {
                     text: String::new(),
                     heading: Some(level),
                     depth: 0,
-                    lines: Some(Lines(line_of(range.start), line_of(range.end))),
+                    lines: Some(lines_of(&range)),
                 });
             }
             Event::Start(Tag::List(start)) => {
@@ -252,7 +261,7 @@ pub fn markdown(text: &str) -> Vec<Line> {
                     text: prefix,
                     heading: None,
                     depth,
-                    lines: Some(Lines(line_of(range.start), line_of(range.end))),
+                    lines: Some(lines_of(&range)),
                 });
                 fresh_item = true;
             }
@@ -263,7 +272,7 @@ pub fn markdown(text: &str) -> Vec<Line> {
                     text: String::new(),
                     heading: None,
                     depth: if lists.is_empty() { 0 } else { depth },
-                    lines: Some(Lines(line_of(range.start), line_of(range.end))),
+                    lines: Some(lines_of(&range)),
                 });
             }
             Event::End(TagEnd::Heading(_))
@@ -280,7 +289,7 @@ pub fn markdown(text: &str) -> Vec<Line> {
                         text: t.to_string(),
                         heading: None,
                         depth: 0,
-                        lines: Some(Lines(line_of(range.start), line_of(range.end))),
+                        lines: Some(lines_of(&range)),
                     });
                 }
             }

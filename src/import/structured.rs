@@ -176,6 +176,9 @@ struct Builder {
     in_glossary: bool,
     /// Heading level of theme headings, once one is seen.
     theme_level: Option<u8>,
+    /// A theme or section heading came after the last measure: text now is
+    /// its aims, not that measure's body.
+    after_heading: bool,
     headings_seen: usize,
 }
 
@@ -314,7 +317,7 @@ impl Builder {
                 return;
             }
         }
-        if in_measure {
+        if in_measure && !self.after_heading {
             if let (Some(label), rest) = split_marker(text.trim_start_matches(['-', '*', '•', ' ']))
             {
                 self.item(&label, rest, line);
@@ -384,6 +387,7 @@ impl Builder {
             return;
         }
         if is_theme {
+            self.after_heading = true;
             self.theme_level.get_or_insert(level);
             let s = self.snapshot();
             let next = s.themes.last().map_or(1, |t| t.number.saturating_add(1));
@@ -402,6 +406,7 @@ impl Builder {
             });
             return;
         }
+        self.after_heading = true;
         match self.snapshot().themes.last_mut() {
             Some(t) => t.sections.push(Section {
                 title: text.to_string(),
@@ -416,6 +421,7 @@ impl Builder {
         if let Some(prev) = self.snapshot().measures.last_mut() {
             finish(prev);
         }
+        self.after_heading = false;
         let (mark, title) = inline_mark(title);
         let pending = self.pending_status.take();
         let status = match (mark, pending) {
