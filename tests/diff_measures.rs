@@ -96,3 +96,37 @@ fn the_same_pin_given_twice_is_one_pin() {
     let b = align::align(&old, &new, &twice).expect("a repeated pin is no conflict");
     assert_eq!(a, b);
 }
+
+#[test]
+fn an_added_entry_stands_for_its_new_measure_and_a_removed_one_for_its_old_measure() {
+    let old = programme();
+    let mut new = old.clone();
+    // Measure 5 replaced by unrelated content under the same number.
+    let theme = measure_mut(&mut new, 5).theme;
+    *measure_mut(&mut new, 5) = fresh_measure(5, theme, "2031");
+    let d = diff(&old, &new);
+    let lone = |class: ChangeClass| {
+        let m = with_class(&d, class)
+            .into_iter()
+            .next()
+            .expect("an entry of the class");
+        m.lone_measure(&old, &new).map(|x| x.title.clone())
+    };
+    let old_title = old.measure(5).map(|m| m.title.clone());
+    let new_title = new.measure(5).map(|m| m.title.clone());
+    assert_ne!(old_title, new_title);
+    assert_eq!(lone(ChangeClass::Removed), old_title);
+    assert_eq!(lone(ChangeClass::Added), new_title);
+}
+
+#[test]
+fn a_diff_with_one_changed_measure_and_nothing_else_is_not_empty() {
+    let old = programme();
+    assert!(diff(&old, &old).is_empty());
+    let mut new = old.clone();
+    let text = &mut measure_mut(&mut new, 1).items[1].text;
+    *text = text.replace("optimaal", "maximaal");
+    let d = diff(&old, &new);
+    assert!(d.stale_references.is_empty() && d.goals.is_empty() && d.themes.is_empty());
+    assert!(!d.is_empty());
+}
