@@ -338,6 +338,42 @@ mod tests {
     }
 
     #[test]
+    fn an_item_with_two_equal_candidates_pairs_with_the_one_nearer_its_relative_place() {
+        // Old item 1 of 2 stands at 3/4 of its list; of its two copies in a
+        // list of 3, the last (at 5/6) is nearer than the middle one (1/2).
+        let old = nodes(&["de gemeente stelt een plan op", "een coördinator"]);
+        let new = nodes(&[
+            "de gemeente stelt een plan op",
+            "een coördinator",
+            "een coördinator",
+        ]);
+        let v = ItemVocabulary::of(["de gemeente stelt een plan op", "een coördinator"]);
+        assert_eq!(
+            align_items(&old, &new, &v),
+            [Some((0, 1.0)), Some((2, 1.0))]
+        );
+    }
+
+    #[test]
+    fn two_reworded_items_that_swap_places_among_hundreds_are_both_paired() {
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let mut new = old.clone();
+        new.swap(150, 151);
+        for t in &mut new[150..152] {
+            *t = t.replace("wijk", "buurt");
+        }
+        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let v = ItemVocabulary::of(old.iter().chain(&new).map(String::as_str));
+        let got = align_items(&o, &n, &v);
+        assert_eq!(got[150].map(|(j, _)| j), Some(151));
+        assert_eq!(got[151].map(|(j, _)| j), Some(150));
+        assert_eq!(got[149], Some((149, 1.0)));
+    }
+
+    #[test]
     fn one_item_inserted_among_hundreds_is_found_without_comparing_all_pairs() {
         let old: Vec<String> = (0..300)
             .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
