@@ -490,6 +490,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_distinct_word_gets_an_id_of_its_own_whatever_its_case() {
+        // Words of one to twelve characters, so that keys are mixed from a
+        // part block and from one and a half blocks.
+        let text: Vec<String> = (0..20_000)
+            .map(|i| match i % 3 {
+                0 => format!("w{i}"),
+                1 => format!("maatregel{i}"),
+                _ => char::from(b'a' + (i % 26) as u8).to_string() + &i.to_string(),
+            })
+            .collect();
+        let distinct = {
+            let mut t = text.clone();
+            t.sort_unstable();
+            t.dedup();
+            t.len()
+        };
+        let mut corpus = Corpus::default();
+        let p = corpus.profile(text.iter().map(String::as_str));
+        assert_eq!(p.words.len(), distinct);
+        // Single letters too, and case is no difference.
+        let letters = corpus.profile(["a b c d e f g h i j k l m n o p q r s t u v w x y z"]);
+        assert_eq!(letters.words.len(), 26);
+        let upper = corpus.profile(["A B C D E F G H I J K L M N O P Q R S T U V W X Y Z"]);
+        assert_eq!(upper.words, letters.words);
+    }
+
     proptest! {
         #[test]
         fn words_read_a_byte_at_a_time_equal_a_split_on_characters(s in "\\PC{0,60}|[a-zé ,.0-9ĳ]{0,60}") {
