@@ -191,6 +191,29 @@ mod tests {
     }
 
     #[test]
+    fn two_reworded_entries_that_swap_places_among_hundreds_pair_with_their_own_texts() {
+        // The two form one replaced block of the sequence diff, small enough
+        // to compare all its pairs.
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let mut new = old.clone();
+        new.swap(150, 151);
+        for t in &mut new[150..152] {
+            *t = t.replace("wijk", "buurt");
+        }
+        let old: Vec<&str> = old.iter().map(String::as_str).collect();
+        let new: Vec<&str> = new.iter().map(String::as_str).collect();
+        let rows = align_texts(&old, &new);
+        let changed: Vec<_> = rows
+            .iter()
+            .filter(|r| r.similarity < 1.0)
+            .map(|r| (r.old, r.new))
+            .collect();
+        assert_eq!(changed, [(Some(151), Some(150)), (Some(150), Some(151))]);
+    }
+
+    #[test]
     fn an_item_inserted_in_the_middle_is_one_added_row() {
         let old = [
             "de burgemeester treft maatregelen",
