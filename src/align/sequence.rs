@@ -214,6 +214,17 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_pairs_once_with_its_best_match_and_a_near_copy_is_added() {
+        let old = ["een twee drie vier"];
+        let new = ["een twee drie vier", "een twee drie vijf"];
+        let rows = align_texts(&old, &new);
+        let pairs: Vec<(Option<usize>, Option<usize>)> =
+            rows.iter().map(|r| (r.old, r.new)).collect();
+        assert_eq!(pairs, vec![(Some(0), Some(0)), (None, Some(1))]);
+        assert_eq!(rows[0].similarity, 1.0);
+    }
+
+    #[test]
     fn an_item_inserted_in_the_middle_is_one_added_row() {
         let old = [
             "de burgemeester treft maatregelen",
