@@ -329,3 +329,32 @@ fn every_format_tells_the_swap_and_the_rename() {
                     && e["new_key"] == "Lokale aanpak")))
     );
 }
+
+#[test]
+fn a_theme_rewritten_with_wholly_new_measures_pairs_with_no_new_theme() {
+    let old = programme();
+    let mut new = old.clone();
+    let t = new.themes.last().map(|t| t.number).expect("a theme");
+    if let Some(theme) = new.themes.iter_mut().find(|x| x.number == t) {
+        theme.title = "Sportverenigingen en muziekscholen".to_string();
+        theme.aims = vec!["Provincies subsidiëren muziekles in krimpgebieden.".to_string()];
+    }
+    for m in new.measures.iter_mut().filter(|m| m.theme == t) {
+        *m = fresh_measure(m.number, t, &format!("seizoen {}", m.number));
+    }
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+    let s = policydiff::align::structure::align_structure(&old, &new, &alignment);
+    let ti = old
+        .themes
+        .iter()
+        .position(|x| x.number == t)
+        .expect("the theme");
+    assert_eq!(s.themes[ti], None);
+    // The other themes keep their counterparts.
+    assert!(
+        s.themes[..ti]
+            .iter()
+            .enumerate()
+            .all(|(i, j)| *j == Some(i))
+    );
+}
