@@ -376,3 +376,15 @@ fn a_theme_rewritten_with_wholly_new_measures_pairs_with_no_new_theme() {
         );
     }
 }
+
+#[test]
+fn a_section_not_listed_in_its_theme_is_compared_by_title() {
+    let old = programme();
+    let alignment = policydiff::align::align(&old, &old, &Default::default()).expect("aligns");
+    let s = policydiff::align::structure::align_structure(&old, &old, &alignment);
+    let t = old.themes[0].number;
+    let unlisted = Some("Een sectie die niet in de lijst staat");
+    assert!(!s.moved(&old, &old, (t, unlisted), (t, unlisted)));
+    assert!(s.moved(&old, &old, (t, unlisted), (t, Some("Een andere sectie"))));
+    assert!(s.moved(&old, &old, (t, unlisted), (t, None)));
+}
