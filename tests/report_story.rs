@@ -289,3 +289,22 @@ fn piped_text_wraps_to_columns_and_width_wins_over_it() {
         "{lead}"
     );
 }
+
+#[test]
+fn a_story_of_one_changed_goal_or_theme_alone_tells_that_part() {
+    let old = programme();
+    let mut goal = old.clone();
+    goal.goals[1] = goal.goals[1].replace("verzwakken", "ontmantelen");
+    let mut theme = old.clone();
+    theme.themes[0].aims = vec!["Een geheel nieuwe doelstelling voor dit thema.".to_string()];
+    for (new, lead) in [
+        (goal, "No measure changed in substance; 1 goal differs."),
+        (theme, "No measure changed in substance; 1 theme differs."),
+    ] {
+        let d = diff(&old, &new);
+        let story = Story::of(&d, &old, &new);
+        assert_eq!(story.other_parts, 1, "{lead}");
+        assert!(!story.is_empty());
+        assert_eq!(story.lead, lead);
+    }
+}
