@@ -83,7 +83,7 @@ impl ItemVocabulary {
     /// (`corpus` and each measure's profile, before [`Corpus::seal`]): no
     /// text is read twice. A measure's profile parts are its title, lead-in
     /// and body (one document together), then its items in reading order
-    /// (one document each), as `measure_parts` gives them.
+    /// (one document each), as [`Measure::text_parts`] gives them.
     pub(crate) fn from_profiles(corpus: &Corpus, sides: [(&[Measure], &[Profile]); 2]) -> Self {
         let mut df = vec![0u32; corpus.stem_keys.len()];
         // The last document each stem was counted for: a stem is counted
@@ -92,7 +92,7 @@ impl ItemVocabulary {
         let mut documents: u32 = 0;
         for (measures, profiles) in sides {
             for (m, p) in measures.iter().zip(profiles) {
-                let own = 1 + usize::from(m.lead_in.is_some()) + usize::from(m.body.is_some());
+                let own = m.own_text().count();
                 let mut start = 0usize;
                 // The measure's own text ends where its last own part ends;
                 // each item part after that is a document of its own.

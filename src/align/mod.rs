@@ -160,24 +160,6 @@ fn title_keeper<'t>(
     }
 }
 
-/// The words of a measure that make up its content profile.
-fn measure_parts(m: &Measure) -> impl Iterator<Item = &str> {
-    // Items in reading order, sub-items after their item (as
-    // `Measure::items_flat`, without building the label paths).
-    fn walk<'a>(items: &'a [crate::snapshot::Item], out: &mut Vec<&'a str>) {
-        for item in items {
-            out.push(&item.text);
-            walk(&item.items, out);
-        }
-    }
-    let mut items = Vec::new();
-    walk(&m.items, &mut items);
-    std::iter::once(m.title.as_str())
-        .chain(m.lead_in.as_deref())
-        .chain(m.body.as_deref())
-        .chain(items)
-}
-
 /// Align the measures of two snapshots, applying `overrides`.
 pub fn align(
     old: &Snapshot,
@@ -639,7 +621,7 @@ fn profiles(
     let keys = |measures: &[Measure]| -> Vec<u64> {
         measures
             .iter()
-            .map(|m| candidates::content_key(measure_parts(m)))
+            .map(|m| candidates::content_key(m.text_parts()))
             .collect()
     };
     let (old_keys, new_keys) = rayon::join(|| keys(old), || keys(new));
@@ -655,7 +637,7 @@ fn profiles(
             first_with_key
                 .get(k)
                 .copied()
-                .filter(|&o| measure_parts(&old[o]).eq(measure_parts(m)))
+                .filter(|&o| old[o].text_parts().eq(m.text_parts()))
         })
         .collect();
     drop(first_with_key);
@@ -673,7 +655,7 @@ fn profiles(
         let mut corpus = Corpus::default();
         let profiles: Vec<Profile> = measures
             .iter()
-            .map(|m| corpus.profile(measure_parts(m)))
+            .map(|m| corpus.profile(m.text_parts()))
             .collect();
         (corpus, profiles)
     };

@@ -343,11 +343,11 @@ fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_o
     let mut reference = Corpus::default();
     let expect_old: Vec<Profile> = old
         .iter()
-        .map(|m| reference.profile(measure_parts(m)))
+        .map(|m| reference.profile(m.text_parts()))
         .collect();
     let expect_new: Vec<Profile> = new
         .iter()
-        .map(|m| reference.profile(measure_parts(m)))
+        .map(|m| reference.profile(m.text_parts()))
         .collect();
     assert_eq!(old_profiles, expect_old);
     assert_eq!(new_profiles, expect_new);

@@ -116,11 +116,7 @@ pub(super) fn vocabulary(old: &Snapshot, new: &Snapshot) -> ItemVocabulary {
     let mut heads: Vec<String> = Vec::new();
     let mut items: Vec<&str> = Vec::new();
     for m in old.measures.iter().chain(&new.measures) {
-        let own: Vec<&str> = std::iter::once(m.title.as_str())
-            .chain(m.lead_in.as_deref())
-            .chain(m.body.as_deref())
-            .collect();
-        heads.push(own.join(" "));
+        heads.push(m.own_text().collect::<Vec<_>>().join(" "));
         items.extend(m.items_flat().into_iter().map(|(_, i)| i.text.as_str()));
     }
     ItemVocabulary::of(heads.iter().map(String::as_str).chain(items))

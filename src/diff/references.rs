@@ -178,14 +178,7 @@ struct Element<'a> {
 }
 
 fn elements(m: &Measure) -> Vec<Element<'_>> {
-    let head: Vec<&str> = [
-        Some(m.title.as_str()),
-        m.lead_in.as_deref(),
-        m.body.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let head: Vec<&str> = m.own_text().collect();
     let mut out = vec![Element {
         item: None,
         text: head.join(" ").into(),
@@ -333,15 +326,7 @@ fn item_place(
         .text;
     let old_words = words(text);
     candidates.iter().skip(1).find_map(|m| {
-        let head: Vec<&str> = [
-            Some(m.title.as_str()),
-            m.lead_in.as_deref(),
-            m.body.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .flat_map(str::split_whitespace)
-        .collect();
+        let head: Vec<&str> = m.own_text().flat_map(str::split_whitespace).collect();
         let ratio = TextDiff::configure().diff_slices(&old_words, &head).ratio();
         (ratio >= SAME_TEXT).then_some((m.number, None))
     })

@@ -557,15 +557,32 @@ impl Measure {
         out
     }
 
+    /// The measure's own text, without its items: the title, then the
+    /// lead-in and the body where it has them.
+    pub fn own_text(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.title.as_str())
+            .chain(self.lead_in.as_deref())
+            .chain(self.body.as_deref())
+    }
+
+    /// Every part of the measure's text in reading order: its own text
+    /// ([`Measure::own_text`]), then each item, sub-items after their item
+    /// (as [`Measure::items_flat`], without building label paths).
+    pub fn text_parts(&self) -> impl Iterator<Item = &str> {
+        fn walk<'a>(items: &'a [Item], out: &mut Vec<&'a str>) {
+            for item in items {
+                out.push(&item.text);
+                walk(&item.items, out);
+            }
+        }
+        let mut items = Vec::new();
+        walk(&self.items, &mut items);
+        self.own_text().chain(items)
+    }
+
     /// All the measure's text in reading order: title, lead-in, body, items.
     pub fn full_text(&self) -> String {
-        let mut parts: Vec<&str> = vec![&self.title];
-        parts.extend(self.lead_in.as_deref());
-        parts.extend(self.body.as_deref());
-        for (_, item) in self.items_flat() {
-            parts.push(&item.text);
-        }
-        parts.join(" ")
+        self.text_parts().collect::<Vec<_>>().join(" ")
     }
 
     /// Every cross-reference in the measure, with the item path it stands in
