@@ -45,8 +45,8 @@ pub fn run(
     // The two files are read and parsed on two threads.
     let (old, new) = rayon::join(|| ctx.store.load(&args.old), || ctx.store.load(&args.new));
     // Only the snapshots are needed from here on: the files' text goes.
-    let (old, new) = (old?.snapshot, new?.snapshot);
-    let (old, new) = (&old, &new);
+    let (old_snapshot, new_snapshot) = (old?.snapshot, new?.snapshot);
+    let (old, new) = (&old_snapshot, &new_snapshot);
     if !overrides.is_empty() && (old.measures.is_empty() || new.measures.is_empty()) {
         bail!(
             "`--pair`, `--unpair` and `--mapping` pair measures, and `{}` has none; drop them when comparing with a summary page",
@@ -114,15 +114,19 @@ pub fn run(
             },
         ),
     };
+    let code = if args.exit_code && !story.is_empty() {
+        exit_code::DIFFERENCES
+    } else {
+        exit_code::SUCCESS
+    };
+    // The model is freed on another thread while the report is written.
+    drop((story, shown));
+    output::free_in_background((old_snapshot, new_snapshot, full));
     output::emit(
         out,
         args.output.output.as_deref(),
         args.output.force,
         &report,
     )?;
-    Ok(if args.exit_code && !story.is_empty() {
-        exit_code::DIFFERENCES
-    } else {
-        exit_code::SUCCESS
-    })
+    Ok(code)
 }
