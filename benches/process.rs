@@ -3,7 +3,10 @@
 //! against the floor of merely parsing both files into the snapshot types
 //! (this bench binary run again with `--parse-baseline OLD NEW`) and against
 //! `git diff --no-index --word-diff`, in alternating runs, and prints the
-//! medians, the ratios and each process's peak resident memory.
+//! medians, the ratios and each process's peak resident memory. A second
+//! parse row keeps both snapshots to the end, as a diff must: the floor of a
+//! diff's memory (the ratios are to the first row, which frees each file's
+//! snapshot before reading the next).
 //!
 //! Sizes 1,000 and 10,000 measures by default; add 100,000 with
 //! `POLICYDIFF_BENCH_LARGE=1` (or `--large`) — its files (about 80 MB each)
@@ -21,13 +24,22 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The typed parse of both files, nothing else: the floor any diff pays.
-fn parse_baseline(old: &Path, new: &Path) {
+/// With `hold`, both snapshots are kept until the end, as a diff must keep
+/// them: the floor of a diff's memory.
+fn parse_baseline(old: &Path, new: &Path, hold: bool) {
+    let mut held = Vec::new();
     for path in [old, new] {
         let text = std::fs::read_to_string(path).expect("the file reads");
         let s: policydiff::snapshot::Snapshot =
             serde_json::from_str(&text).expect("the file parses");
-        std::hint::black_box(s);
+        drop(text);
+        if hold {
+            held.push(s);
+        } else {
+            std::hint::black_box(s);
+        }
     }
+    std::hint::black_box(held);
 }
 
 /// One run of `cmd`: wall time and peak resident memory. The peak is the
@@ -96,6 +108,11 @@ fn case(size: usize, dir: &Path, runs: usize) -> Vec<Timing> {
         .arg(&old_path)
         .arg(&new_path);
     commands.push(("typed parse of both".into(), baseline));
+    let mut held = Command::new(&exe);
+    held.arg("--parse-baseline-held")
+        .arg(&old_path)
+        .arg(&new_path);
+    commands.push(("typed parse of both, both held".into(), held));
     for format in ["json", "text", "markdown", "html"] {
         let mut c = Command::new(policydiff);
         // The 100,000-measure files are over the default 64 MiB limit.
@@ -147,9 +164,13 @@ fn case(size: usize, dir: &Path, runs: usize) -> Vec<Timing> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == "--parse-baseline") {
+    if let Some(at) = args
+        .iter()
+        .position(|a| a == "--parse-baseline" || a == "--parse-baseline-held")
+    {
         if let (Some(old), Some(new)) = (args.get(at + 1), args.get(at + 2)) {
-            parse_baseline(Path::new(old), Path::new(new));
+            let hold = args[at] == "--parse-baseline-held";
+            parse_baseline(Path::new(old), Path::new(new), hold);
             return;
         }
     }
