@@ -78,94 +78,104 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
         .enumerate()
         .map(|(i, m)| (m.number, i))
         .collect();
-    let mut out = Vec::new();
-    for (n, measure) in new.measures.iter().enumerate() {
-        let old_elements: Vec<Element<'_>> = sources[n]
-            .iter()
-            .filter_map(|&o| old.measures.get(o))
-            .flat_map(elements)
-            .collect();
-        if old_elements.is_empty() {
-            continue; // an added measure: its references are all new
-        }
-        // The title, lead-in and body of the measure this one continues are
-        // the same place however much they were reworded.
-        let continued_head = predecessor[n]
-            .and_then(|o| old.measures.get(o))
-            .and_then(|m| elements(m).into_iter().next());
-        for element in elements(measure) {
-            if element.references.is_empty() {
-                continue;
+    // Each new measure is judged on its own, on every core; the order is
+    // kept. Most measures hold no reference and are passed by at once.
+    use rayon::prelude::*;
+    let judged: Vec<Vec<StaleReference>> = new
+        .measures
+        .par_iter()
+        .enumerate()
+        .filter(|(_, measure)| measure.has_references())
+        .map(|(n, measure)| {
+            let mut out = Vec::new();
+            let old_elements: Vec<Element<'_>> = sources[n]
+                .iter()
+                .filter_map(|&o| old.measures.get(o))
+                .flat_map(elements)
+                .collect();
+            if old_elements.is_empty() {
+                return out; // an added measure: its references are all new
             }
-            let counterpart = counterpart(&element, &old_elements).or(match element.item {
-                None => continued_head.as_ref(),
-                Some(_) => None,
-            });
-            for (index, r) in element.references.iter().enumerate() {
-                if !counterpart.is_some_and(|old| carried_over(&element, index, old)) {
-                    continue; // written for the new version
-                }
-                let names: Vec<StaleName> = r
-                    .targets
-                    .iter()
-                    .filter_map(|t| {
-                        // A number dangling already in the old version is a
-                        // `check` matter.
-                        let &target = by_number.get(&t.measure)?;
-                        let (kind, now) = fate[target];
-                        // An item named is followed to where it is now: the
-                        // measure that continues its own (under the label it
-                        // has there), a piece split off (as an item or as
-                        // the whole piece), or nowhere.
-                        let found = t.item.as_deref().and_then(|path| {
-                            let from = old.measures.get(target)?;
-                            let pieces = alignment
-                                .splits
-                                .iter()
-                                .filter(|s| s.old == target)
-                                .flat_map(|s| s.new.iter().copied());
-                            let merged = alignment
-                                .merges
-                                .iter()
-                                .filter(|m| m.old.contains(&target))
-                                .map(|m| m.new);
-                            let places: Vec<usize> = successors[target]
-                                .into_iter()
-                                .chain(merged)
-                                .chain(pieces)
-                                .collect();
-                            item_place(from, path, &places, new)
-                        });
-                        let (should_say, should_say_item) = match found {
-                            Some((number, label)) => (Some(number), label),
-                            None => (now, t.item.clone()),
-                        };
-                        let moved = should_say != Some(t.measure) || should_say_item != t.item;
-                        moved.then(|| StaleName {
-                            says: t.measure,
-                            item: t.item.clone(),
-                            should_say,
-                            should_say_item,
-                            target: kind,
-                        })
-                    })
-                    .collect();
-                let Some(first) = names.first() else {
+            // The title, lead-in and body of the measure this one continues are
+            // the same place however much they were reworded.
+            let continued_head = predecessor[n]
+                .and_then(|o| old.measures.get(o))
+                .and_then(|m| elements(m).into_iter().next());
+            for element in elements(measure) {
+                if element.references.is_empty() {
                     continue;
-                };
-                out.push(StaleReference {
-                    measure: measure.number,
-                    item: element.item.clone(),
-                    phrase: r.phrase.clone(),
-                    says: first.says,
-                    should_say: first.should_say,
-                    target: first.target,
-                    targets: names,
+                }
+                let counterpart = counterpart(&element, &old_elements).or(match element.item {
+                    None => continued_head.as_ref(),
+                    Some(_) => None,
                 });
+                for (index, r) in element.references.iter().enumerate() {
+                    if !counterpart.is_some_and(|old| carried_over(&element, index, old)) {
+                        continue; // written for the new version
+                    }
+                    let names: Vec<StaleName> = r
+                        .targets
+                        .iter()
+                        .filter_map(|t| {
+                            // A number dangling already in the old version is a
+                            // `check` matter.
+                            let &target = by_number.get(&t.measure)?;
+                            let (kind, now) = fate[target];
+                            // An item named is followed to where it is now: the
+                            // measure that continues its own (under the label it
+                            // has there), a piece split off (as an item or as
+                            // the whole piece), or nowhere.
+                            let found = t.item.as_deref().and_then(|path| {
+                                let from = old.measures.get(target)?;
+                                let pieces = alignment
+                                    .splits
+                                    .iter()
+                                    .filter(|s| s.old == target)
+                                    .flat_map(|s| s.new.iter().copied());
+                                let merged = alignment
+                                    .merges
+                                    .iter()
+                                    .filter(|m| m.old.contains(&target))
+                                    .map(|m| m.new);
+                                let places: Vec<usize> = successors[target]
+                                    .into_iter()
+                                    .chain(merged)
+                                    .chain(pieces)
+                                    .collect();
+                                item_place(from, path, &places, new)
+                            });
+                            let (should_say, should_say_item) = match found {
+                                Some((number, label)) => (Some(number), label),
+                                None => (now, t.item.clone()),
+                            };
+                            let moved = should_say != Some(t.measure) || should_say_item != t.item;
+                            moved.then(|| StaleName {
+                                says: t.measure,
+                                item: t.item.clone(),
+                                should_say,
+                                should_say_item,
+                                target: kind,
+                            })
+                        })
+                        .collect();
+                    let Some(first) = names.first() else {
+                        continue;
+                    };
+                    out.push(StaleReference {
+                        measure: measure.number,
+                        item: element.item.clone(),
+                        phrase: r.phrase.clone(),
+                        says: first.says,
+                        should_say: first.should_say,
+                        target: first.target,
+                        targets: names,
+                    });
+                }
             }
-        }
-    }
-    out
+            out
+        })
+        .collect();
+    judged.into_iter().flatten().collect()
 }
 
 /// A text of a measure that can hold references: the measure's title,

@@ -585,6 +585,17 @@ impl Measure {
         self.text_parts().collect::<Vec<_>>().join(" ")
     }
 
+    /// Whether the measure holds a cross-reference anywhere: in its title,
+    /// lead-in or body, or in any item or sub-item.
+    pub fn has_references(&self) -> bool {
+        fn any(items: &[Item]) -> bool {
+            items
+                .iter()
+                .any(|i| !i.references.is_empty() || any(&i.items))
+        }
+        !self.references.is_empty() || any(&self.items)
+    }
+
     /// Every cross-reference in the measure, with the item path it stands in
     /// (empty for the title, lead-in or body).
     pub fn all_references(&self) -> Vec<(Vec<&str>, &Reference)> {
@@ -637,6 +648,51 @@ mod tests {
             );
         }
         assert_eq!(place(&with_numbers(&[]), 1), None);
+    }
+
+    #[test]
+    fn a_measure_has_references_when_any_part_of_it_holds_one() {
+        let shipped: Snapshot = serde_json::from_str(include_str!(
+            "../../versions/actieprogramma-2014/snapshot.json"
+        ))
+        .expect("the shipped snapshot parses");
+        let (with, without): (Vec<&Measure>, Vec<&Measure>) =
+            shipped.measures.iter().partition(|m| m.has_references());
+        assert!(!with.is_empty() && !without.is_empty());
+        for m in &shipped.measures {
+            assert_eq!(m.has_references(), !m.all_references().is_empty());
+        }
+        // A reference in a sub-item only, two levels down.
+        let reference = with
+            .iter()
+            .flat_map(|m| m.all_references())
+            .map(|(_, r)| r.clone())
+            .next()
+            .expect("a reference");
+        let mut m = without[0].clone();
+        let leaf = Item {
+            label: "i".into(),
+            text: reference.phrase.clone(),
+            status: None,
+            items: Vec::new(),
+            footnotes: Vec::new(),
+            references: vec![reference],
+            lines: None,
+        };
+        let mut item = Item {
+            label: "a".into(),
+            text: "lijst".into(),
+            status: None,
+            items: Vec::new(),
+            footnotes: Vec::new(),
+            references: Vec::new(),
+            lines: None,
+        };
+        m.items = vec![item.clone()];
+        assert!(!m.has_references());
+        item.items.push(leaf);
+        m.items = vec![item];
+        assert!(m.has_references());
     }
 
     #[test]
