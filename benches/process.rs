@@ -92,7 +92,8 @@ fn case(size: usize, dir: &Path, runs: usize) -> Vec<Timing> {
     std::fs::create_dir_all(dir).expect("bench-data is writable");
     let old_path = dir.join(format!("process-old-{size}.json"));
     let new_path = dir.join(format!("process-new-{size}.json"));
-    let old = generator::programme(size, size as u64);
+    let mut old = generator::programme(size, size as u64);
+    generator::add_references(&mut old, size as u64 + 2);
     let (new, _) = generator::edit(&old, size as u64 + 1);
     std::fs::write(&old_path, old.to_json()).expect("write old");
     std::fs::write(&new_path, new.to_json()).expect("write new");

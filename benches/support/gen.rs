@@ -3,8 +3,8 @@
 //! from a word list, and edited copies with a record of every planted pairing.
 
 use policydiff::snapshot::{
-    Certainty, Item, Kind, Measure, Snapshot, Status, StatusRecord, Theme, letter_label,
-    roman_label,
+    Certainty, Item, Kind, Measure, Reference, Snapshot, Status, StatusRecord, Target, Theme,
+    letter_label, roman_label,
 };
 
 const WORDS: &[&str] = &[
@@ -315,6 +315,33 @@ fn programme_from(n: usize, seed: u64, made_up_words: usize) -> Snapshot {
     s.themes = themes;
     s.measures = measures;
     s
+}
+
+/// Add a cross-reference ("Zie ook maatregel N.") to about one measure in
+/// twenty, naming an earlier measure, at the end of its first item or its
+/// body, as policy text has them. An edited copy renumbers measures without
+/// updating them: each one carried over is stale, as `diff` should say.
+#[allow(dead_code, reason = "for the process bench and tests/diff_scale.rs")]
+pub fn add_references(s: &mut Snapshot, seed: u64) {
+    let mut rng = Rng::new(seed);
+    let numbers: Vec<u32> = s.measures.iter().map(|m| m.number).collect();
+    for (i, m) in s.measures.iter_mut().enumerate() {
+        if i == 0 || !rng.chance(50) {
+            continue;
+        }
+        let target = numbers[rng.below(i)];
+        let phrase = format!("maatregel {target}");
+        let reference = Reference {
+            phrase: phrase.clone(),
+            targets: vec![Target::measure(target)],
+        };
+        let (text, references) = match m.items.first_mut() {
+            Some(item) => (&mut item.text, &mut item.references),
+            None => (m.body.get_or_insert_with(String::new), &mut m.references),
+        };
+        text.push_str(&format!(" Zie ook {phrase}."));
+        references.push(reference);
+    }
 }
 
 /// What the edits planted: for each measure of the edited copy, the old
