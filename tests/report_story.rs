@@ -330,3 +330,32 @@ fn a_story_of_one_changed_goal_or_theme_alone_tells_that_part() {
         assert_eq!(story.lead, lead);
     }
 }
+
+#[test]
+fn a_story_of_one_changed_footnote_or_glossary_entry_alone_tells_that_part() {
+    let old = programme();
+    let mut footnote = old.clone();
+    footnote.footnotes[0]
+        .text
+        .push_str(" Zie ook de jaarrapportage.");
+    let mut glossary = old.clone();
+    glossary.glossary.as_mut().expect("a glossary").entries[0]
+        .definition
+        .push_str(" Valt onder het ministerie van BZK.");
+    for (new, lead) in [
+        (
+            footnote,
+            "No measure changed in substance; 1 footnote differs.",
+        ),
+        (
+            glossary,
+            "No measure changed in substance; 1 glossary entry differs.",
+        ),
+    ] {
+        let d = diff(&old, &new);
+        let story = Story::of(&d, &old, &new);
+        assert_eq!(story.other_parts, 1, "{lead}");
+        assert!(!story.is_empty());
+        assert_eq!(story.lead, lead);
+    }
+}
