@@ -697,3 +697,40 @@ fn a_text_cut_off_mid_sentence_is_warned_about() {
     let whole = import::import(&md, SourceKind::Programme, "x").unwrap();
     assert!(import::base::cut_off(&whole.snapshot).is_none());
 }
+
+#[test]
+fn a_theme_the_draft_gives_no_aims_takes_them_from_the_base_theme_of_its_number_and_title() {
+    let base = shipped();
+    assert!(!base.themes[0].aims.is_empty());
+    let mut draft = base.clone();
+    draft.themes[0].aims.clear();
+    import::base::carry_forward(&mut draft, &base);
+    assert_eq!(draft.themes[0].aims, base.themes[0].aims);
+    let note = draft.notes.last().expect("a note of what was carried");
+    assert!(
+        note.contains("Carried from `actieprogramma-2014`")
+            && note.contains(&format!("aims of theme {}", base.themes[0].number)),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_draft_with_three_quarters_of_the_base_measures_is_not_called_partial_but_one_fewer_is() {
+    let mut base = shipped();
+    base.measures.truncate(36);
+    let partial = |n: usize| {
+        let mut draft = base.clone();
+        draft.measures.truncate(n);
+        import::base::partial_text(&draft, &base)
+            .iter()
+            .map(|w| w.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(partial(27), Vec::<String>::new());
+    let warned = partial(26);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].starts_with("26 measures, where `actieprogramma-2014` has 36"),
+        "{warned:?}"
+    );
+}
