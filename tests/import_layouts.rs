@@ -734,3 +734,38 @@ fn a_draft_with_three_quarters_of_the_base_measures_is_not_called_partial_but_on
         "{warned:?}"
     );
 }
+
+#[test]
+fn a_glossary_line_that_is_no_entry_after_the_intro_or_an_entry_is_unplaced_not_the_intro() {
+    // After the intro: a second line that is no `Term: definition` keeps
+    // the first as the intro. After an entry: it is no intro either.
+    for (glossary, intro) in [
+        (
+            "Deze lijst maakt het programma leesbaar.\n\nZie ook de bijlage.\n\nAIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n",
+            Some("Deze lijst maakt het programma leesbaar."),
+        ),
+        (
+            "AIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n\nZie ook de bijlage.\n",
+            None,
+        ),
+    ] {
+        let text = format!(
+            "# Programma\n\n## Thema 1: Preventie\n\n1. Eerste maatregel.\n\n## Begrippenlijst\n\n{glossary}"
+        );
+        let imported = import::import(&text, SourceKind::Programme, "x").unwrap();
+        let s = imported.snapshot;
+        let g = s.glossary.as_ref().unwrap();
+        assert_eq!(g.intro.as_deref(), intro, "{glossary}");
+        let terms: Vec<&str> = g.entries.iter().map(|e| e.term.as_str()).collect();
+        assert_eq!(terms, ["AIVD"]);
+        let unplaced: Vec<&str> = s.unplaced.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(unplaced, ["Zie ook de bijlage."], "{glossary}");
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("not `Term: definition`")),
+            "{glossary}"
+        );
+    }
+}
