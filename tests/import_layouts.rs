@@ -769,3 +769,18 @@ fn a_glossary_line_that_is_no_entry_after_the_intro_or_an_entry_is_unplaced_not_
         );
     }
 }
+
+#[test]
+fn a_draft_with_a_title_of_its_own_keeps_it_and_no_field_is_carried() {
+    let base = shipped();
+    let mut draft = base.clone();
+    draft.title = "Actieprogramma Integrale Aanpak Jihadisme, herziene versie".to_string();
+    let notes = draft.notes.len();
+    let carried = import::base::carry_forward(&mut draft, &base);
+    assert_eq!(
+        draft.title,
+        "Actieprogramma Integrale Aanpak Jihadisme, herziene versie"
+    );
+    assert!(carried.fields.is_empty(), "{carried:?}");
+    assert_eq!(draft.notes.len(), notes, "no note of what was carried");
+}
