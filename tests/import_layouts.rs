@@ -784,3 +784,19 @@ fn a_draft_with_a_title_of_its_own_keeps_it_and_no_field_is_carried() {
     assert!(carried.fields.is_empty(), "{carried:?}");
     assert_eq!(draft.notes.len(), notes, "no note of what was carried");
 }
+
+#[test]
+fn roman_items_at_the_level_of_the_lettered_ones_are_sub_items_unless_they_are_the_next_letter() {
+    // `i)` after `a)` is no next letter: a roman sub-item of `a`, though it
+    // stands at the same indentation.
+    let text =
+        "Programma\n\nMaatregel 1: Scholen\n  a) eerste\n  i) een\n  ii) twee\n  b) tweede\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let m = &s.measures[0];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b"]);
+    let subs: Vec<&str> = m.items[0].items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(subs, ["i", "ii"]);
+}
