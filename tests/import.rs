@@ -390,6 +390,24 @@ fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_gr
     );
 }
 
+#[test]
+fn a_label_right_after_the_organisations_label_ends_the_page_and_what_follows_is_furniture() {
+    // `Organisaties` with no line of its own before the next label: the
+    // page's content has ended, the rest is skipped, not left unplaced.
+    let text = insert_before(&seed(SUMMARY_SEED), "\nMinisterie van", "\nContact\n");
+    let imported = import::import(&text, SourceKind::Summary, "draft").unwrap();
+    let s = &imported.snapshot;
+    assert!(s.unplaced.is_empty(), "{:?}", s.unplaced);
+    assert_eq!(s.organisations, None);
+    assert!(
+        imported.warnings.iter().any(|w| w.message.starts_with(
+            "line after the organisations skipped as page furniture: “Ministerie van"
+        )),
+        "{:?}",
+        imported.warnings
+    );
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
