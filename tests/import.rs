@@ -408,6 +408,29 @@ fn a_label_right_after_the_organisations_label_ends_the_page_and_what_follows_is
     );
 }
 
+#[test]
+fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_no_entry() {
+    // More than six words before the colon: a sentence, not a term.
+    let line = "De lijst hieronder is niet uitputtend en wordt jaarlijks herzien: zie de website.";
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\nIND: Immigratie",
+        &format!("\n{line}\n"),
+    );
+    let s = import_programme(&text).snapshot;
+    let g = s.glossary.as_ref().unwrap();
+    assert!(
+        g.entries.iter().all(|e| !e.term.starts_with("De lijst")),
+        "{:?}",
+        g.entries
+    );
+    assert!(
+        s.unplaced.iter().any(|u| u.text == line),
+        "{:?}",
+        s.unplaced
+    );
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
