@@ -431,6 +431,25 @@ fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_no_entry() 
     );
 }
 
+#[test]
+fn a_page_of_the_body_opening_with_a_finished_sentence_not_followed_by_an_entry_is_no_glossary() {
+    // A page (its first line indented one space) that opens with a whole
+    // sentence, then a measure: the glossary begins only where an entry
+    // follows.
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n 4.\t",
+        "\n Dit deel van het programma volgt de eerdere afspraken.\n",
+    );
+    let s = import_programme(&text).snapshot;
+    assert_eq!(s.measures.len(), plain.measures.len());
+    assert_eq!(
+        s.glossary.as_ref().map(|g| g.entries.len()),
+        plain.glossary.as_ref().map(|g| g.entries.len())
+    );
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
