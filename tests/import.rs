@@ -450,6 +450,21 @@ fn a_page_of_the_body_opening_with_a_finished_sentence_not_followed_by_an_entry_
     );
 }
 
+#[test]
+fn a_page_with_one_measure_and_marks_of_several_statuses_leaves_its_status_uncertain() {
+    // Measure 3 indented one space opens a page of its own, which holds
+    // the four marks (V), (B), (B), (N): one measure, but the marks do not
+    // agree, so none of them is its status.
+    let text = seed(PROGRAMME_SEED).replacen("\n3.\t In het kader", "\n 3.\t In het kader", 1);
+    let s = import_programme(&text).snapshot;
+    let m3 = &s.measures[2];
+    assert_eq!(m3.number, 3);
+    assert_eq!(m3.status.certainty, Certainty::Uncertain);
+    assert_eq!(m3.status.value, None);
+    let candidates: String = m3.status.candidates.iter().map(|s| s.letter()).collect();
+    assert_eq!(candidates.len(), 3, "{candidates}");
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
