@@ -465,6 +465,27 @@ fn a_page_with_one_measure_and_marks_of_several_statuses_leaves_its_status_uncer
     assert_eq!(candidates.len(), 3, "{candidates}");
 }
 
+#[test]
+fn a_short_unfinished_line_in_lower_case_is_no_section_heading() {
+    // Three words without a full stop look like a heading only when they
+    // start with a capital.
+    let sections = |s: &Snapshot| -> Vec<String> {
+        s.themes
+            .iter()
+            .flat_map(|t| t.sections.iter().map(|x| x.title.clone()))
+            .collect()
+    };
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = seed(PROGRAMME_SEED).replacen(
+        "voor enig misdrijf.\n",
+        "voor enig misdrijf.\nzie ook bijlage\n",
+        1,
+    );
+    let s = import_programme(&text).snapshot;
+    assert_eq!(sections(&s), sections(&plain));
+    assert_eq!(s.measures.len(), plain.measures.len());
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {
