@@ -440,3 +440,24 @@ fn a_programme_without_a_themes_list_is_not_told_its_measures_name_unknown_theme
     assert!(loaded.snapshot.themes.is_empty());
     assert_eq!(loaded.snapshot.measures.len(), 38);
 }
+
+#[test]
+fn a_name_ending_in_json_or_naming_a_file_is_read_as_a_path_not_an_id() {
+    // No separator in either name: `.json` alone makes a path, so a
+    // missing one is a missing file, not an unknown version.
+    let err = show_fails(Path::new("nope.json"));
+    assert!(
+        err.starts_with("error: no snapshot at `nope.json`"),
+        "{err}"
+    );
+    // A file of that name in the working folder, whatever it is called.
+    let dir = tempfile::tempdir().unwrap();
+    let text = serde_json::to_string(&shipped_programme()).unwrap();
+    std::fs::write(dir.path().join("programma"), text).unwrap();
+    policydiff()
+        .current_dir(dir.path())
+        .args(["show", "programma"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("actieprogramma-2014"));
+}

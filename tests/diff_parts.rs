@@ -447,3 +447,26 @@ fn a_new_section_is_an_added_section() {
         .collect();
     assert_eq!(sections, [(EntryChangeKind::Added, Some("Europees"))]);
 }
+
+#[test]
+fn two_summary_pages_are_compared_word_for_word_case_included() {
+    // Case and punctuation are forgiven only between a programme and a
+    // summary page, typeset apart; two versions of the page are compared
+    // as written.
+    let old = summary();
+    let mut new = old.clone();
+    let g = new
+        .groups
+        .iter_mut()
+        .find(|g| g.number == 1)
+        .expect("group 1");
+    g.text = g.text.to_uppercase();
+    let d = diff(&old, &new);
+    assert_eq!(d.comparison, policydiff::diff::Comparison::Summaries);
+    let groups: Vec<_> = d
+        .groups
+        .iter()
+        .map(|g| (g.kind, g.old_number, g.new_number, g.text.is_some()))
+        .collect();
+    assert_eq!(groups, [(EntryChangeKind::Changed, Some(1), Some(1), true)]);
+}

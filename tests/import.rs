@@ -390,6 +390,102 @@ fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_gr
     );
 }
 
+#[test]
+fn a_label_right_after_the_organisations_label_ends_the_page_and_what_follows_is_furniture() {
+    // `Organisaties` with no line of its own before the next label: the
+    // page's content has ended, the rest is skipped, not left unplaced.
+    let text = insert_before(&seed(SUMMARY_SEED), "\nMinisterie van", "\nContact\n");
+    let imported = import::import(&text, SourceKind::Summary, "draft").unwrap();
+    let s = &imported.snapshot;
+    assert!(s.unplaced.is_empty(), "{:?}", s.unplaced);
+    assert_eq!(s.organisations, None);
+    assert!(
+        imported.warnings.iter().any(|w| w.message.starts_with(
+            "line after the organisations skipped as page furniture: “Ministerie van"
+        )),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_no_entry() {
+    // More than six words before the colon: a sentence, not a term.
+    let line = "De lijst hieronder is niet uitputtend en wordt jaarlijks herzien: zie de website.";
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\nIND: Immigratie",
+        &format!("\n{line}\n"),
+    );
+    let s = import_programme(&text).snapshot;
+    let g = s.glossary.as_ref().unwrap();
+    assert!(
+        g.entries.iter().all(|e| !e.term.starts_with("De lijst")),
+        "{:?}",
+        g.entries
+    );
+    assert!(
+        s.unplaced.iter().any(|u| u.text == line),
+        "{:?}",
+        s.unplaced
+    );
+}
+
+#[test]
+fn a_page_of_the_body_opening_with_a_finished_sentence_not_followed_by_an_entry_is_no_glossary() {
+    // A page (its first line indented one space) that opens with a whole
+    // sentence, then a measure: the glossary begins only where an entry
+    // follows.
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n 4.\t",
+        "\n Dit deel van het programma volgt de eerdere afspraken.\n",
+    );
+    let s = import_programme(&text).snapshot;
+    assert_eq!(s.measures.len(), plain.measures.len());
+    assert_eq!(
+        s.glossary.as_ref().map(|g| g.entries.len()),
+        plain.glossary.as_ref().map(|g| g.entries.len())
+    );
+}
+
+#[test]
+fn a_page_with_one_measure_and_marks_of_several_statuses_leaves_its_status_uncertain() {
+    // Measure 3 indented one space opens a page of its own, which holds
+    // the four marks (V), (B), (B), (N): one measure, but the marks do not
+    // agree, so none of them is its status.
+    let text = seed(PROGRAMME_SEED).replacen("\n3.\t In het kader", "\n 3.\t In het kader", 1);
+    let s = import_programme(&text).snapshot;
+    let m3 = &s.measures[2];
+    assert_eq!(m3.number, 3);
+    assert_eq!(m3.status.certainty, Certainty::Uncertain);
+    assert_eq!(m3.status.value, None);
+    let candidates: String = m3.status.candidates.iter().map(|s| s.letter()).collect();
+    assert_eq!(candidates.len(), 3, "{candidates}");
+}
+
+#[test]
+fn a_short_unfinished_line_in_lower_case_is_no_section_heading() {
+    // Three words without a full stop look like a heading only when they
+    // start with a capital.
+    let sections = |s: &Snapshot| -> Vec<String> {
+        s.themes
+            .iter()
+            .flat_map(|t| t.sections.iter().map(|x| x.title.clone()))
+            .collect()
+    };
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = seed(PROGRAMME_SEED).replacen(
+        "voor enig misdrijf.\n",
+        "voor enig misdrijf.\nzie ook bijlage\n",
+        1,
+    );
+    let s = import_programme(&text).snapshot;
+    assert_eq!(sections(&s), sections(&plain));
+    assert_eq!(s.measures.len(), plain.measures.len());
+}
+
 // ---- bad input, end to end ---------------------------------------------------
 
 fn import_into(store: &Path, source: &Path) -> assert_cmd::assert::Assert {

@@ -697,3 +697,106 @@ fn a_text_cut_off_mid_sentence_is_warned_about() {
     let whole = import::import(&md, SourceKind::Programme, "x").unwrap();
     assert!(import::base::cut_off(&whole.snapshot).is_none());
 }
+
+#[test]
+fn a_theme_the_draft_gives_no_aims_takes_them_from_the_base_theme_of_its_number_and_title() {
+    let base = shipped();
+    assert!(!base.themes[0].aims.is_empty());
+    let mut draft = base.clone();
+    draft.themes[0].aims.clear();
+    import::base::carry_forward(&mut draft, &base);
+    assert_eq!(draft.themes[0].aims, base.themes[0].aims);
+    let note = draft.notes.last().expect("a note of what was carried");
+    assert!(
+        note.contains("Carried from `actieprogramma-2014`")
+            && note.contains(&format!("aims of theme {}", base.themes[0].number)),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_draft_with_three_quarters_of_the_base_measures_is_not_called_partial_but_one_fewer_is() {
+    let mut base = shipped();
+    base.measures.truncate(36);
+    let partial = |n: usize| {
+        let mut draft = base.clone();
+        draft.measures.truncate(n);
+        import::base::partial_text(&draft, &base)
+            .iter()
+            .map(|w| w.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(partial(27), Vec::<String>::new());
+    let warned = partial(26);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].starts_with("26 measures, where `actieprogramma-2014` has 36"),
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn a_glossary_line_that_is_no_entry_after_the_intro_or_an_entry_is_unplaced_not_the_intro() {
+    // After the intro: a second line that is no `Term: definition` keeps
+    // the first as the intro. After an entry: it is no intro either.
+    for (glossary, intro) in [
+        (
+            "Deze lijst maakt het programma leesbaar.\n\nZie ook de bijlage.\n\nAIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n",
+            Some("Deze lijst maakt het programma leesbaar."),
+        ),
+        (
+            "AIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n\nZie ook de bijlage.\n",
+            None,
+        ),
+    ] {
+        let text = format!(
+            "# Programma\n\n## Thema 1: Preventie\n\n1. Eerste maatregel.\n\n## Begrippenlijst\n\n{glossary}"
+        );
+        let imported = import::import(&text, SourceKind::Programme, "x").unwrap();
+        let s = imported.snapshot;
+        let g = s.glossary.as_ref().unwrap();
+        assert_eq!(g.intro.as_deref(), intro, "{glossary}");
+        let terms: Vec<&str> = g.entries.iter().map(|e| e.term.as_str()).collect();
+        assert_eq!(terms, ["AIVD"]);
+        let unplaced: Vec<&str> = s.unplaced.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(unplaced, ["Zie ook de bijlage."], "{glossary}");
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("not `Term: definition`")),
+            "{glossary}"
+        );
+    }
+}
+
+#[test]
+fn a_draft_with_a_title_of_its_own_keeps_it_and_no_field_is_carried() {
+    let base = shipped();
+    let mut draft = base.clone();
+    draft.title = "Actieprogramma Integrale Aanpak Jihadisme, herziene versie".to_string();
+    let notes = draft.notes.len();
+    let carried = import::base::carry_forward(&mut draft, &base);
+    assert_eq!(
+        draft.title,
+        "Actieprogramma Integrale Aanpak Jihadisme, herziene versie"
+    );
+    assert!(carried.fields.is_empty(), "{carried:?}");
+    assert_eq!(draft.notes.len(), notes, "no note of what was carried");
+}
+
+#[test]
+fn roman_items_at_the_level_of_the_lettered_ones_are_sub_items_unless_they_are_the_next_letter() {
+    // `i)` after `a)` is no next letter: a roman sub-item of `a`, though it
+    // stands at the same indentation.
+    let text =
+        "Programma\n\nMaatregel 1: Scholen\n  a) eerste\n  i) een\n  ii) twee\n  b) tweede\n";
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let m = &s.measures[0];
+    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b"]);
+    let subs: Vec<&str> = m.items[0].items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(subs, ["i", "ii"]);
+}

@@ -118,6 +118,28 @@ fn a_programme_against_its_summary_page_ignores_case_and_punctuation() {
     insta::assert_snapshot!("story_html_programme_summary", head);
 }
 
+#[test]
+fn two_summary_pages_are_compared_at_group_level_with_case_counted() {
+    // Only a programme against its summary page forgives case and
+    // punctuation; between two summary pages a capital is a difference,
+    // and no format may say otherwise.
+    let old = summary();
+    let mut new = old.clone();
+    let g = new
+        .groups
+        .iter_mut()
+        .find(|g| g.number == 1)
+        .expect("group 1");
+    g.text = g.text.to_uppercase();
+    let (t, md, head) = three(&old, &new);
+    for report in [&t, &md, &head] {
+        let flat = report.replace('\n', " ");
+        assert!(flat.contains("Compared at group level"), "{report}");
+        assert!(!flat.contains("case and punctuation"), "{report}");
+        assert!(flat.contains("1 group"), "{report}");
+    }
+}
+
 /// Escape, bell, backspace, carriage return, a C1 CSI, DEL and a bidi
 /// override, in a title that every format shows.
 const PAYLOAD: &str = "Titel\u{1b}]0;pwned\u{7}\u{1b}[2J\u{8}\r\u{9b}31m\u{7f}\u{202e}desrever";
@@ -300,6 +322,35 @@ fn a_story_of_one_changed_goal_or_theme_alone_tells_that_part() {
     for (new, lead) in [
         (goal, "No measure changed in substance; 1 goal differs."),
         (theme, "No measure changed in substance; 1 theme differs."),
+    ] {
+        let d = diff(&old, &new);
+        let story = Story::of(&d, &old, &new);
+        assert_eq!(story.other_parts, 1, "{lead}");
+        assert!(!story.is_empty());
+        assert_eq!(story.lead, lead);
+    }
+}
+
+#[test]
+fn a_story_of_one_changed_footnote_or_glossary_entry_alone_tells_that_part() {
+    let old = programme();
+    let mut footnote = old.clone();
+    footnote.footnotes[0]
+        .text
+        .push_str(" Zie ook de jaarrapportage.");
+    let mut glossary = old.clone();
+    glossary.glossary.as_mut().expect("a glossary").entries[0]
+        .definition
+        .push_str(" Valt onder het ministerie van BZK.");
+    for (new, lead) in [
+        (
+            footnote,
+            "No measure changed in substance; 1 footnote differs.",
+        ),
+        (
+            glossary,
+            "No measure changed in substance; 1 glossary entry differs.",
+        ),
     ] {
         let d = diff(&old, &new);
         let story = Story::of(&d, &old, &new);

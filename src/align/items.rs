@@ -387,4 +387,60 @@ mod tests {
         assert!(got.iter().all(Option::is_some));
         assert_eq!(got[150], Some((151, 1.0)));
     }
+
+    #[test]
+    fn items_all_rewritten_in_place_are_not_taken_for_unchanged() {
+        // As many items as before at the same levels, every text another:
+        // no item keeps its place by default.
+        let old = nodes(&["de politie meldt", "het onderwijs signaleert"]);
+        let new = nodes(&["zorgverzekeraars betalen", "reclassering begeleidt"]);
+        assert_eq!(unchanged(&old, &new), None);
+        let v = ItemVocabulary::of([
+            "de politie meldt",
+            "het onderwijs signaleert",
+            "zorgverzekeraars betalen",
+            "reclassering begeleidt",
+        ]);
+        assert_eq!(align_items(&old, &new, &v), [None, None]);
+    }
+
+    #[test]
+    fn an_item_pairs_with_a_copy_at_its_own_level_before_one_as_near_at_another() {
+        // The old item stands at 1/2; its two copies at 1/4 (a roman
+        // sub-item) and 3/4 (a lettered item) are as near: the level decides.
+        let old = [ItemNode {
+            text: "de gemeente stelt een plan op",
+            depth: 0,
+        }];
+        let new = [
+            ItemNode {
+                text: "de gemeente stelt een plan op",
+                depth: 1,
+            },
+            ItemNode {
+                text: "de gemeente stelt een plan op",
+                depth: 0,
+            },
+        ];
+        let v = ItemVocabulary::of(["de gemeente stelt een plan op"]);
+        assert_eq!(align_items(&old, &new, &v), [Some((1, 1.0))]);
+    }
+
+    #[test]
+    fn an_item_that_shares_only_words_every_new_item_holds_pairs_with_none() {
+        // Every new item now opens with the same four words; the old item
+        // holds them too, and one word of its own. Words all the new items
+        // share tell none of them apart, so it is no item of theirs.
+        let shared = "jaarlijks rapportage gemeenten uiterlijk";
+        let old_text = format!("{shared} zorgverzekeraars");
+        let new_texts: Vec<String> = ["politie", "onderwijs", "jeugdzorg", "reclassering"]
+            .iter()
+            .map(|w| format!("{shared} {w}"))
+            .collect();
+        let old = nodes(&[old_text.as_str()]);
+        let new_refs: Vec<&str> = new_texts.iter().map(String::as_str).collect();
+        let new = nodes(&new_refs);
+        let v = ItemVocabulary::of(std::iter::once(old_text.as_str()).chain(new_refs.clone()));
+        assert_eq!(align_items(&old, &new, &v), [None]);
+    }
 }

@@ -355,3 +355,29 @@ fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_o
     assert_eq!(corpus.stem_keys, reference.stem_keys);
     assert_eq!(corpus.stem_of, reference.stem_of);
 }
+
+/// A profile of the given words (all of weight 1 in the tests below).
+fn worded(words: impl IntoIterator<Item = u32>) -> Profile {
+    let mut words: Vec<u32> = words.into_iter().collect();
+    words.sort_unstable();
+    Profile {
+        words,
+        ..Profile::default()
+    }
+}
+
+#[test]
+fn a_piece_that_copies_what_stayed_took_content_only_with_half_of_what_the_measure_lost() {
+    // A measure of words 1–20 continues with 1–10: it lost 11–20.
+    let weights = vec![1.0; 21];
+    let whole = worded(1..=20);
+    let rest = worded(1..=10);
+    // Six words copied from what stayed and five of the ten lost: it drew
+    // 11 words, of which under half moved, but half of all that was lost.
+    let half_of_the_loss = worded((1..=6).chain(11..=15));
+    assert!(took_content(&weights, &whole, &half_of_the_loss, &rest));
+    // Six copied and three of the ten lost: a third of what it drew and
+    // under half the loss, so a copy that kept a few stray words.
+    let a_third_of_it = worded((1..=6).chain(11..=13));
+    assert!(!took_content(&weights, &whole, &a_third_of_it, &rest));
+}

@@ -469,6 +469,17 @@ mod tests {
         assert_eq!(detect("1. Een titel\na. Een item\n"), Layout::Plain);
     }
 
+    #[test]
+    fn an_html_fragment_without_html_or_body_tags_is_told_by_its_headings_paragraphs_or_lists() {
+        for fragment in [
+            "<h1>Actieprogramma</h1>\n",
+            "<p>Een alinea.</p>\n",
+            "<ol><li>Een maatregel</li></ol>\n",
+        ] {
+            assert_eq!(detect(fragment), Layout::Html, "{fragment}");
+        }
+    }
+
     /// Each line as (heading level, depth, text).
     fn shapes(lines: &[Line]) -> Vec<(Option<u8>, u8, &str)> {
         lines

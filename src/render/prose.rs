@@ -3,10 +3,21 @@
 //! keys. They return plain text; each format escapes and marks it up.
 
 use crate::diff::{
-    ChangeClass, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleName, StaleReference,
-    StaleTarget, StatusChange, ThemeChange,
+    ChangeClass, Comparison, EntryChange, GroupChange, MeasureChange, MeasureRef, StaleName,
+    StaleReference, StaleTarget, StatusChange, ThemeChange,
 };
 use crate::snapshot::{Certainty, Status, StatusRecord};
+
+/// What the group-level note adds about case and punctuation: they are
+/// forgiven only between a programme and a summary page, typeset apart
+/// (two summary pages are compared as written).
+pub fn loose_note(comparison: Comparison) -> &'static str {
+    if comparison == Comparison::ProgrammeSummary {
+        "; case and punctuation alone are not differences"
+    } else {
+        ""
+    }
+}
 
 /// `12`, or `7 + 8` for the pieces of a split or merge.
 pub fn numbers(refs: &[MeasureRef]) -> String {

@@ -200,9 +200,10 @@ fn head(out: &mut String, diff: &Diff, old: &Snapshot, new: &Snapshot) {
     if diff.comparison != Comparison::Programmes {
         let _ = write!(
             out,
-            " Compared at group level ({} and {}); case and punctuation alone are not differences.",
+            " Compared at group level ({} and {}){}.",
             diff.old.kind.as_str(),
-            diff.new.kind.as_str()
+            diff.new.kind.as_str(),
+            crate::render::prose::loose_note(diff.comparison)
         );
     }
     out.push_str("</p>\n");

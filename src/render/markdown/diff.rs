@@ -53,7 +53,10 @@ pub fn diff_within(diff: &Diff, old: &Snapshot, new: &Snapshot, limit: usize) ->
         return b.finish("");
     }
     if diff.comparison != Comparison::Programmes {
-        b.push("Compared at group level; case and punctuation alone are not differences.\n\n");
+        b.push(&format!(
+            "Compared at group level{}.\n\n",
+            crate::render::prose::loose_note(diff.comparison)
+        ));
     }
     for v in &story.version {
         let side = |t: &Option<String>, tag: SegmentTag| {

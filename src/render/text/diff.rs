@@ -29,9 +29,10 @@ pub fn summary_line(diff: &Diff, story: &Story, width: u16) -> String {
     if diff.comparison != Comparison::Programmes {
         out.push_str(&wrap(
             &format!(
-                "Compared at group level ({} and {}); case and punctuation alone are not differences.",
+                "Compared at group level ({} and {}){}.",
                 diff.old.kind.as_str(),
-                diff.new.kind.as_str()
+                diff.new.kind.as_str(),
+                prose::loose_note(diff.comparison)
             ),
             usize::from(width),
             "",
