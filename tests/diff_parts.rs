@@ -453,14 +453,7 @@ fn two_summary_pages_are_compared_word_for_word_case_included() {
     // Case and punctuation are forgiven only between a programme and a
     // summary page, typeset apart; two versions of the page are compared
     // as written.
-    let old = summary();
-    let mut new = old.clone();
-    let g = new
-        .groups
-        .iter_mut()
-        .find(|g| g.number == 1)
-        .expect("group 1");
-    g.text = g.text.to_uppercase();
+    let (old, new) = summary_with_group_1_in_capitals();
     let d = diff(&old, &new);
     assert_eq!(d.comparison, policydiff::diff::Comparison::Summaries);
     let groups: Vec<_> = d

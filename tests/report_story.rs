@@ -7,7 +7,10 @@ mod diff_support;
 mod report_support;
 
 use assert_cmd::Command;
-use diff_support::{diff, edited_programme, measure_mut, programme, settled, summary};
+use diff_support::{
+    diff, edited_programme, measure_mut, programme, settled, summary,
+    summary_with_group_1_in_capitals,
+};
 use policydiff::diff::Story;
 use policydiff::render::color::Palette;
 use policydiff::render::text::diff::TextOptions;
@@ -123,14 +126,7 @@ fn two_summary_pages_are_compared_at_group_level_with_case_counted() {
     // Only a programme against its summary page forgives case and
     // punctuation; between two summary pages a capital is a difference,
     // and no format may say otherwise.
-    let old = summary();
-    let mut new = old.clone();
-    let g = new
-        .groups
-        .iter_mut()
-        .find(|g| g.number == 1)
-        .expect("group 1");
-    g.text = g.text.to_uppercase();
+    let (old, new) = summary_with_group_1_in_capitals();
     let (t, md, head) = three(&old, &new);
     for report in [&t, &md, &head] {
         let flat = report.replace('\n', " ");

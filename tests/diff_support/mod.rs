@@ -29,6 +29,20 @@ pub fn summary() -> Snapshot {
         .snapshot
 }
 
+/// The shipped summary page, and a copy whose group 1 text is in capitals:
+/// a difference of case alone.
+pub fn summary_with_group_1_in_capitals() -> (Snapshot, Snapshot) {
+    let old = summary();
+    let mut new = old.clone();
+    let g = new
+        .groups
+        .iter_mut()
+        .find(|g| g.number == 1)
+        .expect("group 1");
+    g.text = g.text.to_uppercase();
+    (old, new)
+}
+
 /// Align and diff with no overrides.
 pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
     diff_with(old, new, &Overrides::default())
