@@ -78,6 +78,16 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
         .enumerate()
         .map(|(i, m)| (m.number, i))
         .collect();
+    let fates = Fates {
+        old,
+        new,
+        alignment,
+        successors,
+        sources,
+        predecessor,
+        fate,
+        by_number,
+    };
     // Each new measure is judged on its own, on every core; the order is
     // kept. Most measures hold no reference and are passed by at once.
     use rayon::prelude::*;
@@ -86,96 +96,131 @@ pub(super) fn stale(old: &Snapshot, new: &Snapshot, alignment: &Alignment) -> Ve
         .par_iter()
         .enumerate()
         .filter(|(_, measure)| measure.has_references())
-        .map(|(n, measure)| {
-            let mut out = Vec::new();
-            let old_elements: Vec<Element<'_>> = sources[n]
-                .iter()
-                .filter_map(|&o| old.measures.get(o))
-                .flat_map(elements)
-                .collect();
-            if old_elements.is_empty() {
-                return out; // an added measure: its references are all new
-            }
-            // The title, lead-in and body of the measure this one continues are
-            // the same place however much they were reworded.
-            let continued_head = predecessor[n]
-                .and_then(|o| old.measures.get(o))
-                .and_then(|m| elements(m).into_iter().next());
-            for element in elements(measure) {
-                if element.references.is_empty() {
-                    continue;
-                }
-                let counterpart = counterpart(&element, &old_elements).or(match element.item {
-                    None => continued_head.as_ref(),
-                    Some(_) => None,
-                });
-                for (index, r) in element.references.iter().enumerate() {
-                    if !counterpart.is_some_and(|old| carried_over(&element, index, old)) {
-                        continue; // written for the new version
-                    }
-                    let names: Vec<StaleName> = r
-                        .targets
-                        .iter()
-                        .filter_map(|t| {
-                            // A number dangling already in the old version is a
-                            // `check` matter.
-                            let &target = by_number.get(&t.measure)?;
-                            let (kind, now) = fate[target];
-                            // An item named is followed to where it is now: the
-                            // measure that continues its own (under the label it
-                            // has there), a piece split off (as an item or as
-                            // the whole piece), or nowhere.
-                            let found = t.item.as_deref().and_then(|path| {
-                                let from = old.measures.get(target)?;
-                                let pieces = alignment
-                                    .splits
-                                    .iter()
-                                    .filter(|s| s.old == target)
-                                    .flat_map(|s| s.new.iter().copied());
-                                let merged = alignment
-                                    .merges
-                                    .iter()
-                                    .filter(|m| m.old.contains(&target))
-                                    .map(|m| m.new);
-                                let places: Vec<usize> = successors[target]
-                                    .into_iter()
-                                    .chain(merged)
-                                    .chain(pieces)
-                                    .collect();
-                                item_place(from, path, &places, new)
-                            });
-                            let (should_say, should_say_item) = match found {
-                                Some((number, label)) => (Some(number), label),
-                                None => (now, t.item.clone()),
-                            };
-                            let moved = should_say != Some(t.measure) || should_say_item != t.item;
-                            moved.then(|| StaleName {
-                                says: t.measure,
-                                item: t.item.clone(),
-                                should_say,
-                                should_say_item,
-                                target: kind,
-                            })
-                        })
-                        .collect();
-                    let Some(first) = names.first() else {
-                        continue;
-                    };
-                    out.push(StaleReference {
-                        measure: measure.number,
-                        item: element.item.clone(),
-                        phrase: r.phrase.clone(),
-                        says: first.says,
-                        should_say: first.should_say,
-                        target: first.target,
-                        targets: names,
-                    });
-                }
-            }
-            out
-        })
+        .map(|(n, measure)| fates.stale_in(n, measure))
         .collect();
     judged.into_iter().flatten().collect()
+}
+
+/// What became of every measure across the alignment, for judging the
+/// references of the new version.
+struct Fates<'a> {
+    old: &'a Snapshot,
+    new: &'a Snapshot,
+    alignment: &'a Alignment,
+    /// For each old measure: the new measure that continues it.
+    successors: Vec<Option<usize>>,
+    /// For each new measure: the old measures its content came from.
+    sources: Vec<Vec<usize>>,
+    /// For each new measure: the old measure it continues.
+    predecessor: Vec<Option<usize>>,
+    /// For each old measure: what became of it, and its new number.
+    fate: Vec<(StaleTarget, Option<u32>)>,
+    by_number: HashMap<u32, usize>,
+}
+
+impl Fates<'_> {
+    /// The stale references of new measure `n`.
+    fn stale_in(&self, n: usize, measure: &Measure) -> Vec<StaleReference> {
+        let mut out = Vec::new();
+        let old_elements: Vec<Element<'_>> = self.sources[n]
+            .iter()
+            .filter_map(|&o| self.old.measures.get(o))
+            .flat_map(elements)
+            .collect();
+        if old_elements.is_empty() {
+            return out; // an added measure: its references are all new
+        }
+        // The title, lead-in and body of the measure this one continues are
+        // the same place however much they were reworded.
+        let continued_head = self.predecessor[n]
+            .and_then(|o| self.old.measures.get(o))
+            .and_then(|m| elements(m).into_iter().next());
+        for element in elements(measure) {
+            if element.references.is_empty() {
+                continue;
+            }
+            let counterpart = counterpart(&element, &old_elements).or(match element.item {
+                None => continued_head.as_ref(),
+                Some(_) => None,
+            });
+            for (index, r) in element.references.iter().enumerate() {
+                if !counterpart.is_some_and(|old| carried_over(&element, index, old)) {
+                    continue; // written for the new version
+                }
+                let names = self.names(r);
+                let Some(first) = names.first() else {
+                    continue;
+                };
+                out.push(StaleReference {
+                    measure: measure.number,
+                    item: element.item.clone(),
+                    phrase: r.phrase.clone(),
+                    says: first.says,
+                    should_say: first.should_say,
+                    target: first.target,
+                    targets: names,
+                });
+            }
+        }
+        out
+    }
+
+    /// The names in a carried-over reference that no longer say where
+    /// their target is.
+    fn names(&self, r: &Reference) -> Vec<StaleName> {
+        r.targets
+            .iter()
+            .filter_map(|t| {
+                // A number dangling already in the old version is a `check`
+                // matter.
+                let &target = self.by_number.get(&t.measure)?;
+                let (kind, now) = self.fate[target];
+                // An item named is followed to where it is now: the measure
+                // that continues its own (under the label it has there), a
+                // piece split off (as an item or as the whole piece), or
+                // nowhere.
+                let found = t
+                    .item
+                    .as_deref()
+                    .and_then(|path| self.item_place(target, path));
+                let (should_say, should_say_item) = match found {
+                    Some((number, label)) => (Some(number), label),
+                    None => (now, t.item.clone()),
+                };
+                let moved = should_say != Some(t.measure) || should_say_item != t.item;
+                moved.then(|| StaleName {
+                    says: t.measure,
+                    item: t.item.clone(),
+                    should_say,
+                    should_say_item,
+                    target: kind,
+                })
+            })
+            .collect()
+    }
+
+    /// Where item `path` of old measure `target` is now (see [`item_place`]).
+    fn item_place(&self, target: usize, path: &str) -> Option<(u32, Option<String>)> {
+        let from = self.old.measures.get(target)?;
+        let pieces = self
+            .alignment
+            .splits
+            .iter()
+            .filter(|s| s.old == target)
+            .flat_map(|s| s.new.iter().copied());
+        let merged = self
+            .alignment
+            .merges
+            .iter()
+            .filter(|m| m.old.contains(&target))
+            .map(|m| m.new);
+        let places: Vec<usize> = self.successors[target]
+            .into_iter()
+            .chain(merged)
+            .chain(pieces)
+            .collect();
+        item_place(from, path, &places, self.new)
+    }
 }
 
 /// A text of a measure that can hold references: the measure's title,
