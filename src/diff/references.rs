@@ -255,25 +255,28 @@ fn words(text: &str) -> Vec<&str> {
 
 /// The old text the new element continues: the most similar one, if it is
 /// similar enough.
+/// Of equally similar texts the first is taken, so the search ends at the
+/// first text as it stands now: no later one can be more similar.
 fn counterpart<'a>(new: &Element<'_>, old: &'a [Element<'a>]) -> Option<&'a Element<'a>> {
     let new_words = words(&new.text);
-    old.iter()
-        .map(|o| {
+    let mut best: Option<(f32, &Element<'_>)> = None;
+    for o in old {
+        let ratio = if o.text == new.text {
+            1.0
+        } else {
             let old_words = words(&o.text);
-            let ratio = TextDiff::configure()
+            TextDiff::configure()
                 .diff_slices(&old_words, &new_words)
-                .ratio();
-            (ratio, o)
-        })
-        .filter(|(ratio, _)| *ratio >= SAME_TEXT)
-        .fold(
-            None,
-            |best: Option<(f32, &Element<'_>)>, (ratio, o)| match best {
-                Some((b, _)) if b >= ratio => best,
-                _ => Some((ratio, o)),
-            },
-        )
-        .map(|(_, o)| o)
+                .ratio()
+        };
+        if ratio >= SAME_TEXT && best.is_none_or(|(b, _)| ratio > b) {
+            best = Some((ratio, o));
+        }
+        if ratio >= 1.0 {
+            break;
+        }
+    }
+    best.map(|(_, o)| o)
 }
 
 /// Whether the `index`th reference of `new` stood in `old` as it stands now:
@@ -288,6 +291,9 @@ fn carried_over(new: &Element<'_>, index: usize, old: &Element<'_>) -> bool {
     let phrase = key(&r.phrase);
     if !old.references.iter().any(|o| key(&o.phrase) == phrase) {
         return false;
+    }
+    if old.text == new.text {
+        return true; // every word of the phrase stands as it stood
     }
     // The phrase's place in the new text: its occurrence that matches the
     // reference's rank among the references with this phrase.
