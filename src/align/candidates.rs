@@ -2,7 +2,7 @@
 //! measures sharing distinctive word trigrams (or a number) are compared: the
 //! cost grows with the number of measures, not with its square.
 
-use super::profile::Profile;
+use super::profile::{Key, Profile};
 use rayon::slice::ParallelSliceMut;
 
 /// A sketch entry shared by more measures than this (on either side) is too
@@ -124,13 +124,23 @@ pub(crate) fn identical(old_keys: &[u64], new_keys: &[u64]) -> Vec<(usize, usize
     out
 }
 
-/// A key for a measure's content: equal keys for equal texts.
+/// A key for a measure's content: equal keys for equal texts. The same key
+/// in every run; texts that share a key are compared in full before they
+/// are taken for copies.
 pub(crate) fn content_key<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // DefaultHasher::new() has fixed keys: the same key in every run.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut key = Key::new(0);
     for p in parts {
-        p.hash(&mut h);
+        let mut blocks = p.as_bytes().chunks_exact(8);
+        for block in &mut blocks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(block);
+            key.mix(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        rest[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+        key.mix(u64::from_le_bytes(rest));
+        // The length ends the part: ["ab", "c"] and ["a", "bc"] differ.
+        key.mix(p.len() as u64);
     }
-    h.finish()
+    key.finish()
 }

@@ -280,21 +280,15 @@ impl Corpus {
         profiles.par_iter_mut().for_each(|p| {
             let sequence = std::mem::take(&mut p.sequence);
             p.part_ends = Vec::new();
-            let mut sketch: Vec<u64> = if sequence.len() >= 3 {
-                sequence
-                    .windows(3)
-                    .map(|w| mix(mix(mix(0x9e37_79b9_7f4a_7c15, w[0]), w[1]), w[2]))
-                    .collect()
+            p.sketch = if sequence.len() >= 3 {
+                bottom(
+                    sequence
+                        .windows(3)
+                        .map(|w| mix(mix(mix(0x9e37_79b9_7f4a_7c15, w[0]), w[1]), w[2])),
+                )
             } else {
-                sequence
-                    .iter()
-                    .map(|w| mix(0x51_7cc1_b727_220a, *w))
-                    .collect()
+                bottom(sequence.iter().map(|w| mix(0x51_7cc1_b727_220a, *w)))
             };
-            sketch.sort_unstable();
-            sketch.dedup();
-            sketch.truncate(SKETCH);
-            p.sketch = sketch;
         });
     }
 
@@ -390,6 +384,23 @@ impl Chance {
         let sd = ((va + vb) / 2.0).sqrt();
         (2.0 * (mean + CHANCE_DEVIATIONS * sd) / total).clamp(0.0, 1.0)
     }
+}
+
+/// The [`SKETCH`] smallest distinct hashes, in order: what sorting all of
+/// them, dropping repeats and keeping the first [`SKETCH`] gives, without
+/// holding them all.
+fn bottom(hashes: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut kept: Vec<u64> = Vec::with_capacity(SKETCH + 1);
+    for h in hashes {
+        if kept.len() == SKETCH && kept.last().is_some_and(|&last| h >= last) {
+            continue;
+        }
+        if let Err(at) = kept.binary_search(&h) {
+            kept.insert(at, h);
+            kept.truncate(SKETCH);
+        }
+    }
+    kept
 }
 
 fn weight(weights: &[f64], word: u32) -> f64 {
@@ -521,6 +532,19 @@ mod tests {
         #[test]
         fn words_read_a_byte_at_a_time_equal_a_split_on_characters(s in "\\PC{0,60}|[a-zé ,.0-9ĳ]{0,60}") {
             prop_assert_eq!(words(&s).collect::<Vec<_>>(), split_words(&s));
+        }
+
+        #[test]
+        fn a_sketch_keeps_the_smallest_distinct_hashes_in_order(
+            // Few distinct values, so that repeats are common; lengths on
+            // both sides of the sketch size.
+            hashes in proptest::collection::vec(0u64..64, 0..80),
+        ) {
+            let mut all = hashes.clone();
+            all.sort_unstable();
+            all.dedup();
+            all.truncate(SKETCH);
+            prop_assert_eq!(bottom(hashes.into_iter()), all);
         }
     }
 }

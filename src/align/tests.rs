@@ -194,6 +194,14 @@ fn equal_texts_have_equal_content_keys_and_different_texts_different_ones() {
     assert_eq!(key(&["titel", "tekst"]), key(&["titel", "tekst"]));
     assert_ne!(key(&["titel", "tekst"]), key(&["titel", "andere tekst"]));
     assert_ne!(key(&["titel"]), key(&["andere titel"]));
+    // Where one part ends and the next begins is part of the content.
+    assert_ne!(key(&["ab", "c"]), key(&["a", "bc"]));
+    assert_ne!(key(&["abcdefgh"]), key(&["abcdefgh", ""]));
+    // Texts read eight bytes at a time: the last, short block counts, and
+    // so does a block of zero bytes.
+    assert_ne!(key(&["abcdefghi"]), key(&["abcdefghj"]));
+    assert_ne!(key(&["abcdefgh"]), key(&["abcdefgh\0"]));
+    assert_ne!(key(&["abcdefgh\0\0\0\0\0\0\0\0"]), key(&["abcdefgh"]));
 }
 
 /// A measure with the words of `m` in reverse order: the same words (and so
