@@ -198,19 +198,44 @@ pub fn trusted_table(table: &str) -> String {
 /// as `\uXXXX` escapes. In valid JSON they can stand only inside strings,
 /// where the escape means the same character, so the value is unchanged.
 pub fn json(text: &str) -> Cow<'_, str> {
-    let raw = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !text.chars().any(raw) {
+    let Some(first) = first_raw_in_json(text) else {
         return Cow::Borrowed(text);
-    }
+    };
+    // `first` starts a character; were it not, the whole text is read.
+    let (clean, rest) = text.split_at_checked(first).unwrap_or(("", text));
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if raw(c) {
+    out.push_str(clean);
+    for c in rest.chars() {
+        if raw_in_json(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// The characters [`json`] escapes.
+fn raw_in_json(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Where the first character [`json`] escapes starts. Reports run to many
+/// megabytes, so the text is searched for the bytes such a character can
+/// start with (DEL is `7F`; the others are encoded from `C2`, `D8` or `E2`)
+/// and decoded only there; none of these bytes continues a character, so
+/// each starts one.
+fn first_raw_in_json(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let del = memchr::memchr(0x7f, bytes);
+    let searched = del.map_or(bytes, |at| &bytes[..at]);
+    memchr::memchr3_iter(0xc2, 0xd8, 0xe2, searched)
+        .find(|&at| {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(raw_in_json)
+        })
+        .or(del)
 }
 
 /// A writer that makes everything written through it inert: for stderr,
@@ -243,6 +268,41 @@ mod tests {
         assert!(!out.contains('\u{202e}') && !out.contains('\u{9b}') && !out.contains('\u{7f}'));
         let back: String = serde_json::from_str(&out).unwrap();
         assert_eq!(back, hostile);
+    }
+
+    #[test]
+    fn json_escapes_each_character_of_its_set_standing_alone_and_none_of_their_neighbours() {
+        let ranges = [0x7e..=0xa0, 0x61b..=0x61d, 0x200d..=0x2030, 0x2065..=0x206a];
+        let mut escaped = 0;
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let text = format!("één {c} twee");
+            let out = json(&text);
+            if raw_in_json(c) {
+                escaped += 1;
+                assert_eq!(out, format!("één \\u{:04x} twee", c as u32), "{c:?}");
+            } else {
+                assert!(matches!(out, Cow::Borrowed(_)), "{c:?}");
+            }
+        }
+        // DEL, 32 C1 controls, ALM, LRM, RLM, LS, PS, 5 embeddings, 4 isolates.
+        assert_eq!(escaped, 1 + 32 + 1 + 2 + 2 + 5 + 4);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn json_escapes_exactly_the_characters_it_names_wherever_they_stand(
+            // Text around every character of the set and its neighbours
+            // (sharing their lead bytes), and any character at all.
+            text in "([a-zé\"\\\\ ]|[\u{7e}-\u{a0}]|[\u{61b}-\u{61d}]|[\u{200d}-\u{2030}]|[\u{2065}-\u{206a}]|\\PC|\\p{Cc}){0,40}",
+        ) {
+            let expected: String = text
+                .chars()
+                .map(|c| if raw_in_json(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
+                .collect();
+            let out = json(&text);
+            proptest::prop_assert_eq!(matches!(out, Cow::Borrowed(_)), expected == text);
+            proptest::prop_assert_eq!(out.as_ref(), expected.as_str());
+        }
     }
 
     #[test]
