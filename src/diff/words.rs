@@ -50,27 +50,23 @@ impl WordDiff {
         let old_words: Vec<&str> = old.split_whitespace().collect();
         let new_words: Vec<&str> = new.split_whitespace().collect();
         let diff = TextDiff::configure().diff_slices(&old_words, &new_words);
-        let mut words: Vec<Segment> = Vec::new();
+        // Words and the single spaces between them, borrowed from the texts;
+        // `hunks` copies them into runs.
+        let mut words: Vec<(SegmentTag, &str)> = Vec::new();
         for (n, change) in diff.iter_all_changes().enumerate() {
             if n > 0 {
-                words.push(Segment {
-                    tag: SegmentTag::Equal,
-                    text: " ".to_string(),
-                });
+                words.push((SegmentTag::Equal, " "));
             }
             let tag = match change.tag() {
                 ChangeTag::Equal => SegmentTag::Equal,
                 ChangeTag::Delete => SegmentTag::Deleted,
                 ChangeTag::Insert => SegmentTag::Inserted,
             };
-            words.push(Segment {
-                tag,
-                text: change.value().to_string(),
-            });
+            words.push((tag, change.value()));
         }
         WordDiff {
             similarity: f64::from(diff.ratio()),
-            segments: hunks(words),
+            segments: hunks(&words),
         }
     }
 
@@ -117,7 +113,7 @@ impl WordDiff {
 /// Join changes that only white space separates into one deleted and one
 /// inserted run, so that a reworded phrase reads `[-a b c-]{+x y+}` rather
 /// than alternating word by word. Equal runs are merged.
-fn hunks(segments: Vec<Segment>) -> Vec<Segment> {
+fn hunks(segments: &[(SegmentTag, &str)]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let (mut deleted, mut inserted) = (String::new(), String::new());
     let mut pending_space = String::new();
@@ -134,31 +130,32 @@ fn hunks(segments: Vec<Segment>) -> Vec<Segment> {
             }
         }
     };
-    for (n, seg) in segments.iter().enumerate() {
+    for (n, &(tag, text)) in segments.iter().enumerate() {
         let in_hunk = !deleted.is_empty() || !inserted.is_empty();
-        match seg.tag {
+        match tag {
             SegmentTag::Equal
                 if in_hunk
-                    && seg.text.trim().is_empty()
+                    && text.trim().is_empty()
                     && segments
                         .get(n + 1)
-                        .is_some_and(|s| s.tag != SegmentTag::Equal) =>
+                        .is_some_and(|(next, _)| *next != SegmentTag::Equal) =>
             {
-                pending_space.push_str(&seg.text);
+                pending_space.push_str(text);
             }
+            // A space held back is always followed by a change, which
+            // takes it: none is pending here or at the end.
             SegmentTag::Equal => {
                 flush(&mut out, &mut deleted, &mut inserted);
-                let text = format!("{}{}", std::mem::take(&mut pending_space), seg.text);
                 match out.last_mut() {
-                    Some(last) if last.tag == SegmentTag::Equal => last.text.push_str(&text),
+                    Some(last) if last.tag == SegmentTag::Equal => last.text.push_str(text),
                     _ => out.push(Segment {
                         tag: SegmentTag::Equal,
-                        text,
+                        text: text.to_string(),
                     }),
                 }
             }
             SegmentTag::Deleted | SegmentTag::Inserted => {
-                let side = if seg.tag == SegmentTag::Deleted {
+                let side = if tag == SegmentTag::Deleted {
                     &mut deleted
                 } else {
                     &mut inserted
@@ -168,17 +165,11 @@ fn hunks(segments: Vec<Segment>) -> Vec<Segment> {
                     side.push_str(&pending_space);
                 }
                 pending_space.clear();
-                side.push_str(&seg.text);
+                side.push_str(text);
             }
         }
     }
     flush(&mut out, &mut deleted, &mut inserted);
-    if !pending_space.is_empty() {
-        out.push(Segment {
-            tag: SegmentTag::Equal,
-            text: pending_space,
-        });
-    }
     out
 }
 
@@ -239,5 +230,27 @@ mod tests {
         let d = WordDiff::of("een  tekst\nover twee regels", "een tekst over twee regels");
         assert!(!d.is_change());
         assert_eq!(d.similarity, 1.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_segments_spell_both_texts_in_runs_that_alternate(
+            // Few words, so that texts share many; spaces and line breaks
+            // of any length between them.
+            old in "(( |\n){0,2}(de|het|maatregel|30|wordt|versterkt)){0,12}( ){0,2}",
+            new in "(( |\n){0,2}(de|het|maatregel|31|wordt|nieuw)){0,12}( ){0,2}",
+        ) {
+            let d = WordDiff::of(&old, &new);
+            proptest::prop_assert_eq!(d.old_text(), normalize(&old));
+            proptest::prop_assert_eq!(d.new_text(), normalize(&new));
+            proptest::prop_assert_eq!(d.is_change(), normalize(&old) != normalize(&new));
+            // No empty segment, and no two equal runs side by side.
+            let empty = d.segments.iter().any(|s| s.text.is_empty());
+            let equal_twice = d
+                .segments
+                .windows(2)
+                .any(|w| w[0].tag == SegmentTag::Equal && w[1].tag == SegmentTag::Equal);
+            proptest::prop_assert!(!empty && !equal_twice, "{:?}", d.segments);
+        }
     }
 }
