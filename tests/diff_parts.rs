@@ -305,6 +305,112 @@ fn a_reference_to_a_measure_split_with_no_continuation_is_stale_with_no_number_t
     assert_eq!(in_two, [(29, None, StaleTarget::Split)]);
 }
 
+/// Measure 2's items in an old and a new version of the programme, with
+/// measure 5 removed in the new one so that measure 20 is now 19; the
+/// stale references of measure 2's items as (item, says, should say).
+fn stale_in_items_of_two(
+    old_items: Vec<policydiff::snapshot::Item>,
+    new_items: Vec<policydiff::snapshot::Item>,
+) -> Vec<(Option<String>, u32, Option<u32>)> {
+    let mut old = programme();
+    measure_mut(&mut old, 2).items = old_items;
+    let mut new = programme();
+    measure_mut(&mut new, 2).items = new_items;
+    delete(&mut new, 5);
+    let d = diff(&old, &new);
+    d.stale_references
+        .iter()
+        .filter(|s| s.measure == 2 && s.item.is_some())
+        .map(|s| (s.item.clone(), s.says, s.should_say))
+        .collect()
+}
+
+fn item_naming(label: &str, text: &str, measures: &[u32]) -> policydiff::snapshot::Item {
+    let mut i = item(label, text);
+    i.references = measures.iter().map(|n| reference(*n)).collect();
+    i
+}
+
+#[test]
+fn a_reworded_item_is_judged_against_the_most_similar_old_item_not_a_later_less_similar_one() {
+    let stale = stale_in_items_of_two(
+        vec![
+            item_naming(
+                "a",
+                "Gemeenten melden signalen van radicalisering snel aan de politie (zie maatregel 20).",
+                &[20],
+            ),
+            // Similar enough to be a counterpart (5 words shared of its 6
+            // and the new item's 11: a ratio of 0.59), but less so than
+            // item a (0.96).
+            item_naming("b", "Gemeenten melden signalen aan de wijkagent.", &[]),
+        ],
+        vec![item_naming(
+            "a",
+            "Gemeenten melden signalen van radicalisering aan de politie (zie maatregel 20).",
+            &[20],
+        )],
+    );
+    assert_eq!(stale, [(Some("a".to_string()), 20, Some(19))]);
+}
+
+#[test]
+fn of_two_old_items_as_similar_to_a_reworded_one_the_first_is_its_counterpart() {
+    // Both old items differ from the new one by one inserted word. The
+    // second records no reference, so taking it would leave the new item's
+    // "maatregel 20" without an old reference to have carried over.
+    let stale = stale_in_items_of_two(
+        vec![
+            item_naming(
+                "a",
+                "Gemeenten melden signalen snel aan de politie, zie maatregel 20.",
+                &[20],
+            ),
+            item_naming(
+                "b",
+                "Gemeenten melden signalen direct aan de politie, zie maatregel 20.",
+                &[],
+            ),
+        ],
+        vec![item_naming(
+            "a",
+            "Gemeenten melden signalen aan de politie, zie maatregel 20.",
+            &[20],
+        )],
+    );
+    assert_eq!(stale, [(Some("a".to_string()), 20, Some(19))]);
+}
+
+#[test]
+fn a_new_item_unlike_every_old_text_has_references_written_for_the_new_version() {
+    // The old measure says "zie ook maatregel 20" in its body; the new item
+    // says it too, in a text like nothing the old measure had.
+    let mut old = programme();
+    let m = measure_mut(&mut old, 2);
+    m.body = Some(format!(
+        "{} Zie ook maatregel 20.",
+        m.body.as_deref().unwrap_or("")
+    ));
+    m.references = vec![reference(20)];
+    m.items = Vec::new();
+    let mut new = old.clone();
+    measure_mut(&mut new, 2).items = vec![item_naming(
+        "a",
+        "Scholen krijgen lesmateriaal over weerbaarheid, zie ook maatregel 20.",
+        &[20],
+    )];
+    delete(&mut new, 5);
+    let d = diff(&old, &new);
+    let in_two: Vec<_> = d
+        .stale_references
+        .iter()
+        .filter(|s| s.measure == 2)
+        .map(|s| (s.item.clone(), s.says, s.should_say))
+        .collect();
+    // The body's reference was carried over and is stale; the item's is new.
+    assert_eq!(in_two, [(None, 20, Some(19))]);
+}
+
 #[test]
 fn unlabelled_parts_of_a_summary_group_are_keyed_by_place_from_one() {
     let old = summary();
