@@ -427,6 +427,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_every_counted_text_holds_is_common_not_worthless() {
+        // "gemeente" is in both texts the vocabulary counted: its weight is
+        // ln(1 + 2/2)² · ln 2, not nothing, so the item that keeps it and
+        // adds one rarer word (ln(1 + 2/1)² · ln 2) is still its item.
+        let old = nodes(&["gemeente"]);
+        let new = nodes(&["gemeente rapporteert"]);
+        let v = ItemVocabulary::of(["gemeente", "gemeente rapporteert"]);
+        let (common, rare) = (2f64.ln().powi(2), 3f64.ln().powi(2));
+        let want = 2.0 * common / (2.0 * common + rare);
+        let got = align_items(&old, &new, &v);
+        let (j, similarity) = got[0].expect("the item keeps its common word");
+        assert_eq!(j, 0);
+        assert!((similarity - want).abs() < 1e-12, "{similarity} != {want}");
+    }
+
+    #[test]
     fn an_item_that_shares_only_words_every_new_item_holds_pairs_with_none() {
         // Every new item now opens with the same four words; the old item
         // holds them too, and one word of its own. Words all the new items
