@@ -355,6 +355,23 @@ mod tests {
     }
 
     #[test]
+    fn an_item_with_two_equal_candidates_pairs_with_the_nearer_one_before_the_farther_one_after() {
+        // Old item 0 of 2 stands at 1/4 of its list; of its two copies in a
+        // list of 3, the first (at 1/6) is nearer than the middle one (1/2).
+        let old = nodes(&["een coördinator", "de gemeente stelt een plan op"]);
+        let new = nodes(&[
+            "een coördinator",
+            "een coördinator",
+            "de gemeente stelt een plan op",
+        ]);
+        let v = ItemVocabulary::of(["de gemeente stelt een plan op", "een coördinator"]);
+        assert_eq!(
+            align_items(&old, &new, &v),
+            [Some((0, 1.0)), Some((2, 1.0))]
+        );
+    }
+
+    #[test]
     fn two_reworded_items_that_swap_places_among_hundreds_are_both_paired() {
         let old: Vec<String> = (0..300)
             .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
