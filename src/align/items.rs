@@ -391,6 +391,26 @@ mod tests {
     }
 
     #[test]
+    fn items_of_a_rewritten_block_too_large_to_compare_all_pairs_are_compared_in_place_only() {
+        // Every one of 300 items is reworded, so no text anchors and the
+        // block holds 300 × 300 candidate pairs, over the bound: each item
+        // is compared with the one in its place alone, and two that swapped
+        // places are not found again.
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let mut new: Vec<String> = old.iter().map(|t| t.replace("wijk", "buurt")).collect();
+        new.swap(150, 151);
+        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let v = ItemVocabulary::of(old.iter().chain(&new).map(String::as_str));
+        let got = align_items(&o, &n, &v);
+        assert_eq!(got[149].map(|(j, _)| j), Some(149));
+        assert_eq!(got[150].map(|(j, _)| j), None);
+        assert_eq!(got[151].map(|(j, _)| j), None);
+    }
+
+    #[test]
     fn one_item_inserted_among_hundreds_is_found_without_comparing_all_pairs() {
         let old: Vec<String> = (0..300)
             .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
