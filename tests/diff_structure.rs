@@ -388,3 +388,33 @@ fn a_section_not_listed_in_its_theme_is_compared_by_title() {
     assert!(s.moved(&old, &old, (t, unlisted), (t, Some("Een andere sectie"))));
     assert!(s.moved(&old, &old, (t, unlisted), (t, None)));
 }
+
+#[test]
+fn a_rewritten_theme_that_keeps_one_of_its_measures_still_pairs_with_no_new_theme() {
+    // One kept measure of ten is a membership of 2·1/20: far too little to
+    // call the rewritten theme the old one, however many measures it holds.
+    let (old, mut new, ti) = last_theme_rewritten(None);
+    let t = old.themes[ti].number;
+    let first = old
+        .measures
+        .iter()
+        .position(|m| m.theme == t)
+        .expect("the theme has measures");
+    new.measures[first] = old.measures[first].clone();
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+    assert!(
+        alignment
+            .pairs
+            .iter()
+            .any(|p| p.old == first && p.new == first),
+        "the kept measure is paired"
+    );
+    let s = policydiff::align::structure::align_structure(&old, &new, &alignment);
+    assert_eq!(s.themes[ti], None);
+    assert!(
+        s.themes[..ti]
+            .iter()
+            .enumerate()
+            .all(|(i, j)| *j == Some(i))
+    );
+}
