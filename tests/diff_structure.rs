@@ -418,3 +418,32 @@ fn a_rewritten_theme_that_keeps_one_of_its_measures_still_pairs_with_no_new_them
             .all(|(i, j)| *j == Some(i))
     );
 }
+
+#[test]
+fn a_theme_cut_into_two_equal_halves_continues_as_the_half_that_keeps_its_number() {
+    // Theme 2's later half of measures goes to a new theme 99 with the same
+    // heading and aims: both halves score the same against the old theme,
+    // and the one that keeps the number 2 settles the tie.
+    let old = programme();
+    let mut new = old.clone();
+    let mut copy = new
+        .themes
+        .iter()
+        .find(|t| t.number == 2)
+        .expect("theme 2")
+        .clone();
+    copy.number = 99;
+    copy.paragraphs.clear();
+    new.themes.push(copy);
+    let held: Vec<usize> = (0..new.measures.len())
+        .filter(|&m| new.measures[m].theme == 2)
+        .collect();
+    assert!(held.len() >= 2 && held.len() % 2 == 0, "{held:?}");
+    for &m in &held[held.len() / 2..] {
+        new.measures[m].theme = 99;
+    }
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+    let s = policydiff::align::structure::align_structure(&old, &new, &alignment);
+    let at = |snap: &Snapshot, n: u32| snap.themes.iter().position(|t| t.number == n);
+    assert_eq!(s.themes[at(&old, 2).expect("old theme 2")], at(&new, 2));
+}
