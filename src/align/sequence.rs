@@ -165,6 +165,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reworded_entry_moved_past_unchanged_ones_in_a_short_list_is_still_paired() {
+        // Few enough entries to compare every pair: the first entry, reworded
+        // and moved to the end, is found there, not removed and added.
+        let old = [
+            "de gemeente stelt een plan op",
+            "de politie meldt",
+            "het onderwijs signaleert",
+        ];
+        let new = [
+            "de politie meldt",
+            "het onderwijs signaleert",
+            "de gemeente stelt een nieuw plan op",
+        ];
+        let pairs: Vec<(Option<usize>, Option<usize>)> = align_texts(&old, &new)
+            .iter()
+            .map(|r| (r.old, r.new))
+            .collect();
+        assert_eq!(
+            pairs,
+            [(Some(1), Some(0)), (Some(2), Some(1)), (Some(0), Some(2))]
+        );
+    }
+
+    #[test]
     fn one_item_inserted_among_hundreds_is_one_added_row_not_a_cascade() {
         // 300 × 301 is past the all-pairs bound: the sequence diff anchors.
         let old: Vec<String> = (0..300)
