@@ -189,6 +189,24 @@ mod tests {
     }
 
     #[test]
+    fn entries_all_reworded_in_a_block_too_large_to_compare_all_pairs_pair_in_place() {
+        // Every one of 300 entries is reworded: no anchor, one replaced block
+        // past the bound, whose entries pair in order where alike.
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let new: Vec<String> = old.iter().map(|t| t.replace("wijk", "buurt")).collect();
+        let old: Vec<&str> = old.iter().map(String::as_str).collect();
+        let new: Vec<&str> = new.iter().map(String::as_str).collect();
+        let rows = align_texts(&old, &new);
+        assert_eq!(rows.len(), 300);
+        for (k, r) in rows.iter().enumerate() {
+            assert_eq!((r.old, r.new), (Some(k), Some(k)));
+            assert!(r.similarity >= MIN_ENTRY_SIMILARITY && r.similarity < 1.0);
+        }
+    }
+
+    #[test]
     fn one_item_inserted_among_hundreds_is_one_added_row_not_a_cascade() {
         // 300 × 301 is past the all-pairs bound: the sequence diff anchors.
         let old: Vec<String> = (0..300)
