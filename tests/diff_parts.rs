@@ -113,6 +113,34 @@ fn a_retitled_theme_and_a_changed_aim_are_a_theme_change() {
 }
 
 #[test]
+fn an_added_theme_is_added_and_a_removed_one_removed() {
+    let old = programme();
+    let mut new = old.clone();
+    let mut theme = new.themes.last().expect("a theme").clone();
+    theme.number += 1;
+    theme.title = "Sportverenigingen en muziekscholen".to_string();
+    theme.aims = vec!["Provincies subsidiëren muziekles in krimpgebieden.".to_string()];
+    theme.sections.clear();
+    theme.paragraphs.clear();
+    let number = theme.number;
+    new.themes.push(theme);
+    let rows = |d: &policydiff::diff::Diff| -> Vec<_> {
+        d.themes
+            .iter()
+            .map(|t| (t.kind, t.old_number, t.new_number))
+            .collect()
+    };
+    assert_eq!(
+        rows(&diff(&old, &new)),
+        [(EntryChangeKind::Added, None, Some(number))]
+    );
+    assert_eq!(
+        rows(&diff(&new, &old)),
+        [(EntryChangeKind::Removed, Some(number), None)]
+    );
+}
+
+#[test]
 fn a_changed_section_aim_is_reported_under_its_theme() {
     let old = programme();
     let mut new = old.clone();

@@ -388,3 +388,62 @@ fn a_section_not_listed_in_its_theme_is_compared_by_title() {
     assert!(s.moved(&old, &old, (t, unlisted), (t, Some("Een andere sectie"))));
     assert!(s.moved(&old, &old, (t, unlisted), (t, None)));
 }
+
+#[test]
+fn a_rewritten_theme_that_keeps_one_of_its_measures_still_pairs_with_no_new_theme() {
+    // One kept measure of ten is a membership of 2·1/20: far too little to
+    // call the rewritten theme the old one, however many measures it holds.
+    let (old, mut new, ti) = last_theme_rewritten(None);
+    let t = old.themes[ti].number;
+    let first = old
+        .measures
+        .iter()
+        .position(|m| m.theme == t)
+        .expect("the theme has measures");
+    new.measures[first] = old.measures[first].clone();
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+    assert!(
+        alignment
+            .pairs
+            .iter()
+            .any(|p| p.old == first && p.new == first),
+        "the kept measure is paired"
+    );
+    let s = policydiff::align::structure::align_structure(&old, &new, &alignment);
+    assert_eq!(s.themes[ti], None);
+    assert!(
+        s.themes[..ti]
+            .iter()
+            .enumerate()
+            .all(|(i, j)| *j == Some(i))
+    );
+}
+
+#[test]
+fn a_theme_cut_into_two_equal_halves_continues_as_the_half_that_keeps_its_number() {
+    // Theme 2's later half of measures goes to a new theme 99 with the same
+    // heading and aims: both halves score the same against the old theme,
+    // and the one that keeps the number 2 settles the tie.
+    let old = programme();
+    let mut new = old.clone();
+    let mut copy = new
+        .themes
+        .iter()
+        .find(|t| t.number == 2)
+        .expect("theme 2")
+        .clone();
+    copy.number = 99;
+    copy.paragraphs.clear();
+    new.themes.push(copy);
+    let held: Vec<usize> = (0..new.measures.len())
+        .filter(|&m| new.measures[m].theme == 2)
+        .collect();
+    assert!(held.len() >= 2 && held.len() % 2 == 0, "{held:?}");
+    for &m in &held[held.len() / 2..] {
+        new.measures[m].theme = 99;
+    }
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+    let s = policydiff::align::structure::align_structure(&old, &new, &alignment);
+    let at = |snap: &Snapshot, n: u32| snap.themes.iter().position(|t| t.number == n);
+    assert_eq!(s.themes[at(&old, 2).expect("old theme 2")], at(&new, 2));
+}

@@ -147,6 +147,32 @@ fn a_phrase_left_at_the_old_number_is_stale_and_says_the_new_one() {
     );
 }
 
+#[test]
+fn a_phrase_is_judged_against_the_old_text_most_like_its_own_not_a_near_copy_beside_it() {
+    // 20b made a copy of 20a that names measure 31 where 20a names 30. Each
+    // item continues the old text most like its own, itself, not the copy
+    // beside it: both phrases were left behind and both are stale.
+    let mut old = programme();
+    let m = measure_mut(&mut old, 20);
+    let copy = m.items[0].text.replace("maatregel 30", "maatregel 31");
+    assert_ne!(copy, m.items[0].text);
+    let b = m
+        .items
+        .iter_mut()
+        .find(|i| i.label == "b")
+        .expect("20b exists");
+    b.text = copy;
+    b.references = refs(one(31, "maatregel 31"));
+    let new = insert_before_30(&old);
+    assert_eq!(
+        stale(&old, &new),
+        [
+            at(20, Some("a"), "maatregel 30", &[(30, Some(31))]),
+            at(20, Some("b"), "maatregel 31", &[(31, Some(32))]),
+        ]
+    );
+}
+
 // ----------------------------------------------- (2) an updated phrase
 
 #[test]

@@ -355,6 +355,23 @@ mod tests {
     }
 
     #[test]
+    fn an_item_with_two_equal_candidates_pairs_with_the_nearer_one_before_the_farther_one_after() {
+        // Old item 0 of 2 stands at 1/4 of its list; of its two copies in a
+        // list of 3, the first (at 1/6) is nearer than the middle one (1/2).
+        let old = nodes(&["een coördinator", "de gemeente stelt een plan op"]);
+        let new = nodes(&[
+            "een coördinator",
+            "een coördinator",
+            "de gemeente stelt een plan op",
+        ]);
+        let v = ItemVocabulary::of(["de gemeente stelt een plan op", "een coördinator"]);
+        assert_eq!(
+            align_items(&old, &new, &v),
+            [Some((0, 1.0)), Some((2, 1.0))]
+        );
+    }
+
+    #[test]
     fn two_reworded_items_that_swap_places_among_hundreds_are_both_paired() {
         let old: Vec<String> = (0..300)
             .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
@@ -371,6 +388,26 @@ mod tests {
         assert_eq!(got[150].map(|(j, _)| j), Some(151));
         assert_eq!(got[151].map(|(j, _)| j), Some(150));
         assert_eq!(got[149], Some((149, 1.0)));
+    }
+
+    #[test]
+    fn items_of_a_rewritten_block_too_large_to_compare_all_pairs_are_compared_in_place_only() {
+        // Every one of 300 items is reworded, so no text anchors and the
+        // block holds 300 × 300 candidate pairs, over the bound: each item
+        // is compared with the one in its place alone, and two that swapped
+        // places are not found again.
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let mut new: Vec<String> = old.iter().map(|t| t.replace("wijk", "buurt")).collect();
+        new.swap(150, 151);
+        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let v = ItemVocabulary::of(old.iter().chain(&new).map(String::as_str));
+        let got = align_items(&o, &n, &v);
+        assert_eq!(got[149].map(|(j, _)| j), Some(149));
+        assert_eq!(got[150].map(|(j, _)| j), None);
+        assert_eq!(got[151].map(|(j, _)| j), None);
     }
 
     #[test]
@@ -424,6 +461,22 @@ mod tests {
         ];
         let v = ItemVocabulary::of(["de gemeente stelt een plan op"]);
         assert_eq!(align_items(&old, &new, &v), [Some((1, 1.0))]);
+    }
+
+    #[test]
+    fn a_word_every_counted_text_holds_is_common_not_worthless() {
+        // "gemeente" is in both texts the vocabulary counted: its weight is
+        // ln(1 + 2/2)² · ln 2, not nothing, so the item that keeps it and
+        // adds one rarer word (ln(1 + 2/1)² · ln 2) is still its item.
+        let old = nodes(&["gemeente"]);
+        let new = nodes(&["gemeente rapporteert"]);
+        let v = ItemVocabulary::of(["gemeente", "gemeente rapporteert"]);
+        let (common, rare) = (2f64.ln().powi(2), 3f64.ln().powi(2));
+        let want = 2.0 * common / (2.0 * common + rare);
+        let got = align_items(&old, &new, &v);
+        let (j, similarity) = got[0].expect("the item keeps its common word");
+        assert_eq!(j, 0);
+        assert!((similarity - want).abs() < 1e-12, "{similarity} != {want}");
     }
 
     #[test]

@@ -165,6 +165,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reworded_entry_moved_past_unchanged_ones_in_a_short_list_is_still_paired() {
+        // Few enough entries to compare every pair: the first entry, reworded
+        // and moved to the end, is found there, not removed and added.
+        let old = [
+            "de gemeente stelt een plan op",
+            "de politie meldt",
+            "het onderwijs signaleert",
+        ];
+        let new = [
+            "de politie meldt",
+            "het onderwijs signaleert",
+            "de gemeente stelt een nieuw plan op",
+        ];
+        let pairs: Vec<(Option<usize>, Option<usize>)> = align_texts(&old, &new)
+            .iter()
+            .map(|r| (r.old, r.new))
+            .collect();
+        assert_eq!(
+            pairs,
+            [(Some(1), Some(0)), (Some(2), Some(1)), (Some(0), Some(2))]
+        );
+    }
+
+    #[test]
+    fn entries_all_reworded_in_a_block_too_large_to_compare_all_pairs_pair_in_place() {
+        // Every one of 300 entries is reworded: no anchor, one replaced block
+        // past the bound, whose entries pair in order where alike.
+        let old: Vec<String> = (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect();
+        let new: Vec<String> = old.iter().map(|t| t.replace("wijk", "buurt")).collect();
+        let old: Vec<&str> = old.iter().map(String::as_str).collect();
+        let new: Vec<&str> = new.iter().map(String::as_str).collect();
+        let rows = align_texts(&old, &new);
+        assert_eq!(rows.len(), 300);
+        for (k, r) in rows.iter().enumerate() {
+            assert_eq!((r.old, r.new), (Some(k), Some(k)));
+            assert!(r.similarity >= MIN_ENTRY_SIMILARITY && r.similarity < 1.0);
+        }
+    }
+
+    #[test]
     fn one_item_inserted_among_hundreds_is_one_added_row_not_a_cascade() {
         // 300 × 301 is past the all-pairs bound: the sequence diff anchors.
         let old: Vec<String> = (0..300)

@@ -470,6 +470,16 @@ mod tests {
     }
 
     #[test]
+    fn in_plain_text_two_spaces_or_a_tab_make_a_level_and_a_lone_space_none() {
+        let depths: Vec<u8> =
+            plain("a. een\n\n b. twee\n\n  c. drie\n\n   d. vier\n\n\te. vijf\n\n    f. zes\n")
+                .iter()
+                .map(|l| l.depth)
+                .collect();
+        assert_eq!(depths, [0, 0, 1, 1, 1, 2]);
+    }
+
+    #[test]
     fn an_html_fragment_without_html_or_body_tags_is_told_by_its_headings_paragraphs_or_lists() {
         for fragment in [
             "<h1>Actieprogramma</h1>\n",
