@@ -480,22 +480,13 @@ fn a_word_replaced_in_a_summary_group_is_a_difference_though_case_and_punctuatio
     let summary = summary();
     let before = diff(&programme, &summary).groups.len();
     let mut edited = summary.clone();
-    let g = edited
-        .groups
-        .iter_mut()
-        .find(|g| g.number == 1)
-        .expect("group 1");
+    let g = group_mut(&mut edited, 1);
     // One word for another, the punctuation as it was.
     let first = g.text.split_whitespace().nth(1).unwrap().to_string();
     g.text = g.text.replacen(&first, "anders", 1);
     assert_eq!(diff(&programme, &edited).groups.len(), before + 1);
     // Capitals alone: no difference.
-    let mut shouted = summary.clone();
-    for g in &mut shouted.groups {
-        if g.number == 1 {
-            g.text = g.text.to_uppercase();
-        }
-    }
+    let (_, shouted) = summary_with_group_1_in_capitals();
     assert_eq!(diff(&programme, &shouted).groups.len(), before);
 }
 
@@ -544,14 +535,14 @@ fn summary_parts_differ_in_words_not_in_case() {
     };
     let before = parts_of(&summary);
     let mut edited = summary.clone();
-    let g = edited.groups.iter_mut().find(|g| g.number == 3).unwrap();
+    let g = group_mut(&mut edited, 3);
     g.parts[0].text = g.parts[0].text.to_uppercase();
     assert_eq!(
         parts_of(&edited),
         before,
         "capitals alone are no difference"
     );
-    let g = edited.groups.iter_mut().find(|g| g.number == 3).unwrap();
+    let g = group_mut(&mut edited, 3);
     let word = g.parts[0]
         .text
         .split_whitespace()

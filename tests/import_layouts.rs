@@ -491,22 +491,43 @@ fn plain_text_joins_a_wrapped_line_but_keeps_two_unfinished_glossary_entries_apa
     assert_eq!(lines[0].lines, Some(Lines(1, 2)));
 }
 
+/// The items of the first measure imported from `text`, each with its
+/// sub-items' labels and texts.
+fn items_of_first_measure(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let s = import::import(text, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    s.measures[0]
+        .items
+        .iter()
+        .map(|i| {
+            let subs = i
+                .items
+                .iter()
+                .map(|x| (x.label.clone(), x.text.clone()))
+                .collect();
+            (i.label.clone(), subs)
+        })
+        .collect()
+}
+
+/// Items `a` (with sub-items `i` "een" and `ii` "twee") and `b`.
+fn a_with_two_roman_sub_items_then_b() -> Vec<(String, Vec<(String, String)>)> {
+    let sub = |l: &str, t: &str| (l.to_string(), t.to_string());
+    vec![
+        ("a".to_string(), vec![sub("i", "een"), sub("ii", "twee")]),
+        ("b".to_string(), Vec::new()),
+    ]
+}
+
 #[test]
 fn numbered_lines_nested_under_an_item_are_its_roman_sub_items() {
     let text =
         "Programma\n\nMaatregel 1: Scholen\n  a) eerste\n    1) een\n    2) twee\n  b) tweede\n";
-    let s = import::import(text, SourceKind::Programme, "x")
-        .unwrap()
-        .snapshot;
-    let m = &s.measures[0];
-    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels, ["a", "b"]);
-    let subs: Vec<(&str, &str)> = m.items[0]
-        .items
-        .iter()
-        .map(|i| (i.label.as_str(), i.text.as_str()))
-        .collect();
-    assert_eq!(subs, [("i", "een"), ("ii", "twee")]);
+    assert_eq!(
+        items_of_first_measure(text),
+        a_with_two_roman_sub_items_then_b()
+    );
 }
 
 #[test]
@@ -791,12 +812,8 @@ fn roman_items_at_the_level_of_the_lettered_ones_are_sub_items_unless_they_are_t
     // stands at the same indentation.
     let text =
         "Programma\n\nMaatregel 1: Scholen\n  a) eerste\n  i) een\n  ii) twee\n  b) tweede\n";
-    let s = import::import(text, SourceKind::Programme, "x")
-        .unwrap()
-        .snapshot;
-    let m = &s.measures[0];
-    let labels: Vec<&str> = m.items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels, ["a", "b"]);
-    let subs: Vec<&str> = m.items[0].items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(subs, ["i", "ii"]);
+    assert_eq!(
+        items_of_first_measure(text),
+        a_with_two_roman_sub_items_then_b()
+    );
 }

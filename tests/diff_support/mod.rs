@@ -5,7 +5,9 @@
 use policydiff::align::Overrides;
 use policydiff::diff::{self, ChangeClass, Diff, MeasureChange};
 use policydiff::load::load_path;
-use policydiff::snapshot::{Certainty, Item, Measure, Reference, Snapshot, Status, StatusRecord};
+use policydiff::snapshot::{
+    Certainty, Group, Item, Measure, Reference, Snapshot, Status, StatusRecord,
+};
 use std::path::PathBuf;
 
 pub fn version_path(id: &str) -> PathBuf {
@@ -34,11 +36,7 @@ pub fn summary() -> Snapshot {
 pub fn summary_with_group_1_in_capitals() -> (Snapshot, Snapshot) {
     let old = summary();
     let mut new = old.clone();
-    let g = new
-        .groups
-        .iter_mut()
-        .find(|g| g.number == 1)
-        .expect("group 1");
+    let g = group_mut(&mut new, 1);
     g.text = g.text.to_uppercase();
     (old, new)
 }
@@ -80,6 +78,13 @@ pub fn measure_mut(s: &mut Snapshot, number: u32) -> &mut Measure {
         .iter_mut()
         .find(|m| m.number == number)
         .expect("the measure exists")
+}
+
+pub fn group_mut(s: &mut Snapshot, number: u32) -> &mut Group {
+    s.groups
+        .iter_mut()
+        .find(|g| g.number == number)
+        .expect("the group exists")
 }
 
 /// A fresh measure with distinctive words of its own.
