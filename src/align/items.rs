@@ -83,8 +83,9 @@ impl ItemVocabulary {
     /// (`corpus` and each measure's profile, before [`Corpus::seal`]): no
     /// text is read twice. A measure's profile parts are its title, lead-in
     /// and body (one document together), then its items in reading order
-    /// (one document each), as [`Measure::text_parts`] gives them.
-    pub(crate) fn from_profiles(corpus: &Corpus, sides: [(&[Measure], &[Profile]); 2]) -> Self {
+    /// (one document each), as [`Measure::text_parts`] gives them. Each
+    /// measure comes with the profile its words were read into.
+    pub(crate) fn from_profiles(corpus: &Corpus, sides: [(&[Measure], &[&Profile]); 2]) -> Self {
         let mut df = vec![0u32; corpus.stem_keys.len()];
         // The last document each stem was counted for: a stem is counted
         // once a document.

@@ -271,14 +271,26 @@ fn align_measures_counting(
     unpaired: &[usize],
     count_items: bool,
 ) -> (Alignment, Option<ItemVocabulary>) {
-    let (mut old_profiles, mut new_profiles, corpus, old_keys, new_keys) = profiles(old, new);
+    let Read {
+        old: mut old_profiles,
+        new: mut new_profiles,
+        twins,
+        corpus,
+        old_keys,
+        new_keys,
+    } = profiles(old, new);
     let vocabulary = count_items.then(|| {
-        ItemVocabulary::from_profiles(&corpus, [(old, &old_profiles), (new, &new_profiles)])
+        // A twin's words are read from its old twin's profile.
+        let new_read: Vec<&Profile> = new_profiles
+            .iter()
+            .zip(&twins)
+            .map(|(p, twin)| twin.and_then(|o| old_profiles.get(o)).unwrap_or(p))
+            .collect();
+        let old_read: Vec<&Profile> = old_profiles.iter().collect();
+        ItemVocabulary::from_profiles(&corpus, [(old, &old_read), (new, &new_read)])
     });
-    rayon::join(
-        || Corpus::seal(&mut old_profiles),
-        || Corpus::seal(&mut new_profiles),
-    );
+    seal(&mut old_profiles, &mut new_profiles, &twins);
+    drop(twins);
     let weights = corpus.weights();
     let chance = corpus.chance(
         old_profiles
@@ -608,16 +620,27 @@ fn align_measures_counting(
 /// The content profiles of both versions, in one corpus (words numbered in
 /// order of first sight, the old version first), and each measure's content
 /// key (equal for equal texts).
+struct Read {
+    old: Vec<Profile>,
+    /// A twin's profile holds its words alone: its word sequence (for the
+    /// item vocabulary and the sketch) is its old twin's.
+    new: Vec<Profile>,
+    /// For each new measure, the old measure whose text it shares word for
+    /// word, if any (the first such).
+    twins: Vec<Option<usize>>,
+    corpus: Corpus,
+    old_keys: Vec<u64>,
+    new_keys: Vec<u64>,
+}
+
+/// Read both versions into [`Read`] profiles.
 ///
 /// A text the two versions share word for word (most of a new version) is
-/// read once: the new measure takes a copy of its old twin's profile. The
+/// read once: the new measure takes a copy of its old twin's words. The
 /// measures still to read are shared between the cores in two runs, whose
 /// corpora are joined as if read one after the other, so the profiles are
 /// the same however the work was shared.
-fn profiles(
-    old: &[Measure],
-    new: &[Measure],
-) -> (Vec<Profile>, Vec<Profile>, Corpus, Vec<u64>, Vec<u64>) {
+fn profiles(old: &[Measure], new: &[Measure]) -> Read {
     let keys = |measures: &[Measure]| -> Vec<u64> {
         measures
             .iter()
@@ -671,12 +694,33 @@ fn profiles(
         .map(|twin| match twin.and_then(|o| old_profiles.get(o)) {
             Some(p) => {
                 corpus.count_again(p);
-                p.clone()
+                Profile {
+                    words: p.words.clone(),
+                    ..Profile::default()
+                }
             }
             None => read_new.next().unwrap_or_default(),
         })
         .collect();
-    (old_profiles, new_profiles, corpus, old_keys, new_keys)
+    Read {
+        old: old_profiles,
+        new: new_profiles,
+        twins,
+        corpus,
+        old_keys,
+        new_keys,
+    }
+}
+
+/// Make the sketches of both versions' profiles ([`Corpus::seal`]). A
+/// twin's sketch is its old twin's: the same words in the same order.
+fn seal(old: &mut [Profile], new: &mut [Profile], twins: &[Option<usize>]) {
+    rayon::join(|| Corpus::seal(old), || Corpus::seal(new));
+    for (p, twin) in new.iter_mut().zip(twins) {
+        if let Some(o) = twin.and_then(|o| old.get(o)) {
+            p.sketch.clone_from(&o.sketch);
+        }
+    }
 }
 
 /// Whether a similarity is evidence of a pair: at least

@@ -328,7 +328,7 @@ fn a_measure_between_two_equally_good_copies_pairs_with_the_lower_numbered_one()
 }
 
 #[test]
-fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_order() {
+fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_order_once_sealed() {
     let old = three();
     let mut new = three();
     // A twin, a changed measure with a word the old version lacks, a copy of
@@ -346,7 +346,12 @@ fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_o
         "Nieuw",
         "Een onbekend woord: radicaliseringsdeskundige.",
     ));
-    let (old_profiles, new_profiles, corpus, _, _) = profiles(&old, &new);
+    let read = profiles(&old, &new);
+    // The unchanged measure 1 and the copies of old 1 and old 3 are twins.
+    assert_eq!(
+        read.twins,
+        vec![Some(0), None, Some(2), Some(0), Some(2), None]
+    );
 
     let mut reference = Corpus::default();
     let expect_old: Vec<Profile> = old
@@ -357,11 +362,32 @@ fn profiles_copied_from_twins_and_read_in_two_runs_equal_reading_every_text_in_o
         .iter()
         .map(|m| reference.profile(m.text_parts()))
         .collect();
-    assert_eq!(old_profiles, expect_old);
-    assert_eq!(new_profiles, expect_new);
-    assert_eq!(corpus.weights(), reference.weights());
-    assert_eq!(corpus.stem_keys, reference.stem_keys);
-    assert_eq!(corpus.stem_of, reference.stem_of);
+    assert_eq!(read.old, expect_old);
+    // A twin holds its words alone; its word sequence is its old twin's.
+    for ((got, twin), expect) in read.new.iter().zip(&read.twins).zip(&expect_new) {
+        match twin {
+            Some(o) => {
+                assert_eq!(got.words, expect.words);
+                assert!(got.sequence.is_empty() && got.part_ends.is_empty());
+                assert_eq!(read.old[*o].sequence, expect.sequence);
+                assert_eq!(read.old[*o].part_ends, expect.part_ends);
+            }
+            None => assert_eq!(got, expect),
+        }
+    }
+    assert_eq!(read.corpus.weights(), reference.weights());
+    assert_eq!(read.corpus.stem_keys, reference.stem_keys);
+    assert_eq!(read.corpus.stem_of, reference.stem_of);
+
+    // Sealed, every profile has the sketch of its text read in full.
+    let (mut got_old, mut got_new) = (read.old, read.new);
+    seal(&mut got_old, &mut got_new, &read.twins);
+    let (mut expect_old, mut expect_new) = (expect_old, expect_new);
+    Corpus::seal(&mut expect_old);
+    Corpus::seal(&mut expect_new);
+    assert_eq!(got_old, expect_old);
+    assert_eq!(got_new, expect_new);
+    assert!(got_new.iter().all(|p| !p.sketch.is_empty()));
 }
 
 /// A profile of the given words (all of weight 1 in the tests below).
