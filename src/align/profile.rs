@@ -40,17 +40,71 @@ pub(crate) struct Words<'a> {
     at: usize,
 }
 
-impl Words<'_> {
-    /// Whether a word character starts at byte `i`, and its length.
-    fn char_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b.is_ascii() {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
+/// What a byte of UTF-8 text is, for [`Words`]: an ASCII separator, an
+/// ASCII letter or digit, or part of a character beyond ASCII.
+const ASCII_SEPARATOR: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const BEYOND_ASCII: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [BEYOND_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
+
+impl<'a> Words<'a> {
+    /// Whether the character beyond ASCII at byte `i` is a word character,
+    /// and its length.
+    fn decode_at(&self, i: usize) -> (bool, usize) {
         match self.text.get(i..).and_then(|rest| rest.chars().next()) {
             Some(c) => (c.is_alphanumeric(), c.len_utf8()),
             None => (false, 1),
         }
+    }
+
+    /// The next word, and whether it is all ASCII.
+    pub(crate) fn next_word(&mut self) -> Option<(&'a str, bool)> {
+        let bytes = self.text.as_bytes();
+        let class = |i: usize| bytes.get(i).map(|b| BYTE_CLASS[usize::from(*b)]);
+        // Skip separators.
+        loop {
+            match class(self.at) {
+                None => return None,
+                Some(ASCII_WORD) => break,
+                Some(ASCII_SEPARATOR) => self.at += 1,
+                Some(_) => {
+                    let (word, width) = self.decode_at(self.at);
+                    if word {
+                        break;
+                    }
+                    self.at += width;
+                }
+            }
+        }
+        let start = self.at;
+        let mut ascii = true;
+        loop {
+            match class(self.at) {
+                Some(ASCII_WORD) => self.at += 1,
+                Some(BEYOND_ASCII) => {
+                    let (word, width) = self.decode_at(self.at);
+                    if !word {
+                        break;
+                    }
+                    ascii = false;
+                    self.at += width;
+                }
+                _ => break,
+            }
+        }
+        self.text.get(start..self.at).map(|w| (w, ascii))
     }
 }
 
@@ -58,27 +112,7 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
-        // Skip separators.
-        while self.at < len {
-            let (word, width) = self.char_at(self.at);
-            if word {
-                break;
-            }
-            self.at += width;
-        }
-        if self.at >= len {
-            return None;
-        }
-        let start = self.at;
-        while self.at < len {
-            let (word, width) = self.char_at(self.at);
-            if !word {
-                break;
-            }
-            self.at += width;
-        }
-        self.text.get(start..self.at)
+        self.next_word().map(|(word, _)| word)
     }
 }
 
@@ -88,8 +122,10 @@ impl<'a> Iterator for Words<'a> {
 /// Two different words of a document share a key with a chance of about
 /// n²/2⁶⁵ (n distinct words: below one in ten million for a million words);
 /// if they did, they would count as one word in the similarity profile.
-fn word_key(word: &str, scratch: &mut String) -> u64 {
-    let bytes: &[u8] = if word.is_ascii() {
+/// `ascii` says whether the word is all ASCII, as [`Words::next_word`]
+/// tells.
+fn word_key(word: &str, ascii: bool, scratch: &mut String) -> u64 {
+    let bytes: &[u8] = if ascii {
         word.as_bytes()
     } else {
         scratch.clear();
@@ -183,8 +219,9 @@ impl Corpus {
         for part in parts {
             // About one word in every seven bytes of policy text.
             sequence.reserve(part.len() / 7);
-            for word in words(part) {
-                let key = word_key(word, &mut self.buf);
+            let mut words = words(part);
+            while let Some((word, ascii)) = words.next_word() {
+                let key = word_key(word, ascii, &mut self.buf);
                 let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
                 let id = *self.ids.entry(key).or_insert(next);
                 if id == next {
@@ -532,6 +569,10 @@ mod tests {
         #[test]
         fn words_read_a_byte_at_a_time_equal_a_split_on_characters(s in "\\PC{0,60}|[a-zé ,.0-9ĳ]{0,60}") {
             prop_assert_eq!(words(&s).collect::<Vec<_>>(), split_words(&s));
+            let mut read = words(&s);
+            while let Some((word, ascii)) = read.next_word() {
+                prop_assert_eq!(ascii, word.is_ascii(), "{:?}", word);
+            }
         }
 
         #[test]
