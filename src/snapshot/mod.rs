@@ -70,7 +70,11 @@ pub struct Snapshot {
     pub legend: Option<Legend>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_vec"
+    )]
     pub measures: Vec<Measure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<Footnote>,
@@ -255,7 +259,11 @@ pub struct Measure {
     /// Text under the title, in a measure without items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_vec"
+    )]
     pub items: Vec<Item>,
     /// Numbers of the footnotes referenced in the title, lead-in or body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -267,6 +275,21 @@ pub struct Measure {
     pub lines: Option<Lines>,
 }
 
+/// A list read without room to spare. A list read from JSON grows as it
+/// goes (4, 8, 16 … places); measures and items are most of a snapshot, and
+/// the places a list never fills would otherwise stay held while the
+/// snapshot lives. Given back at once, the room is taken by what is read
+/// next.
+fn exact_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut list = Vec::<T>::deserialize(deserializer)?;
+    list.shrink_to_fit();
+    Ok(list)
+}
+
 /// A lettered item (a, b, c …) or, nested in one, a roman sub-item (i, ii …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -276,7 +299,11 @@ pub struct Item {
     /// Some items carry a status mark of their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_vec"
+    )]
     pub items: Vec<Item>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<u32>,
@@ -701,5 +728,23 @@ mod tests {
         assert_eq!(place(&s, 2), Some("maatregel op plaats 1".to_string()));
         let s = with_numbers(&[2, 2]);
         assert_eq!(place(&s, 2), Some("maatregel op plaats 0".to_string()));
+    }
+
+    #[test]
+    fn measures_and_items_are_read_without_room_to_spare() {
+        let shipped = include_str!("../../versions/actieprogramma-2014/snapshot.json");
+        let s: Snapshot = serde_json::from_str(shipped).expect("the shipped snapshot parses");
+        // 38 measures would sit in room for 64, and a measure's five items
+        // in room for eight.
+        assert_eq!(s.measures.len(), 38);
+        assert_eq!(s.measures.capacity(), s.measures.len());
+        let mut lists = 0;
+        let mut stack: Vec<&Vec<Item>> = s.measures.iter().map(|m| &m.items).collect();
+        while let Some(items) = stack.pop() {
+            assert_eq!(items.capacity(), items.len());
+            lists += usize::from(!items.is_empty());
+            stack.extend(items.iter().map(|i| &i.items));
+        }
+        assert!(lists > 20, "only {lists} lists of items");
     }
 }
