@@ -19,16 +19,29 @@ pub const TEMP_PREFIX: &str = ".policydiff-";
 /// replaced file keeps its own. The folder must exist: a typo in it should
 /// not silently create a tree.
 pub fn write_file_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::Result<()> {
+    write_file_atomic_with(path, force, &mut |w| w.write_all(contents))
+}
+
+/// [`write_file_atomic`], the contents written by `write` as it makes them
+/// (buffered): a report need not be held whole. A write that fails leaves
+/// no file behind.
+pub fn write_file_atomic_with(
+    path: &Path,
+    force: bool,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let (target, keep): (PathBuf, Option<std::fs::Permissions>) = match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             bail!("`{}` is a folder; give a file name", path.display())
         }
         Ok(meta) if !meta.is_file() => {
-            let mut f = std::fs::OpenOptions::new()
+            let f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .with_context(|| format!("cannot write `{}`", path.display()))?;
-            f.write_all(contents)
+            let mut f = std::io::BufWriter::new(f);
+            write(&mut f)
+                .and_then(|()| f.flush())
                 .with_context(|| format!("cannot write `{}`", path.display()))?;
             return Ok(());
         }
@@ -65,8 +78,11 @@ pub fn write_file_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::R
     let mut tmp = temp_builder(NEW, 0o666)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-    tmp.write_all(contents)
+    let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
         .with_context(|| format!("cannot write a temporary file in `{}`", dir.display()))?;
+    drop(buffered);
     if let Some(perm) = keep {
         tmp.as_file()
             .set_permissions(perm)
@@ -166,10 +182,20 @@ pub fn emit(
     force: bool,
     report: &str,
 ) -> anyhow::Result<()> {
+    emit_with(out, file, force, &mut |w| w.write_all(report.as_bytes()))
+}
+
+/// [`emit`], the report written by `write` as it makes it.
+pub fn emit_with(
+    out: &mut dyn Write,
+    file: Option<&Path>,
+    force: bool,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     match file {
-        Some(path) if path != Path::new("-") => write_file_atomic(path, report.as_bytes(), force),
+        Some(path) if path != Path::new("-") => write_file_atomic_with(path, force, write),
         _ => {
-            out.write_all(report.as_bytes())?;
+            write(out)?;
             Ok(())
         }
     }
@@ -200,6 +226,33 @@ mod tests {
             assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
         }
         assert!(write_file_atomic(dir.path(), b"x", true).is_err());
+    }
+
+    #[test]
+    fn a_report_that_fails_half_written_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("report.json");
+        std::fs::write(&file, "old").unwrap();
+        // More than a buffer's worth is written before the failure.
+        let e = write_file_atomic_with(&file, true, &mut |w| {
+            w.write_all(&[b'x'; 100_000])?;
+            Err(std::io::Error::other("the renderer failed"))
+        })
+        .unwrap_err();
+        assert!(format!("{e:#}").contains("the renderer failed"), "{e:#}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
+        // Written whole, it replaces the file.
+        write_file_atomic_with(&file, true, &mut |w| {
+            w.write_all(b"new ")?;
+            w.write_all(b"report")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "new report");
     }
 
     #[test]

@@ -99,12 +99,19 @@ pub fn run(
     } else {
         ctx.palette
     };
+    let code = if args.exit_code && !story.is_empty() {
+        exit_code::DIFFERENCES
+    } else {
+        exit_code::SUCCESS
+    };
     let report = match args.format {
-        DiffFormat::Json => json::diff::render(&shown, &story),
-        DiffFormat::Markdown => crate::render::markdown::diff(&shown, old, new),
-        DiffFormat::Html => crate::render::html::diff(&shown, old, new),
-        DiffFormat::Csv => crate::render::csv::diff(&shown),
-        _ => text::diff::render(
+        // JSON, the format for machines and the largest, is written as it
+        // is serialised.
+        DiffFormat::Json => None,
+        DiffFormat::Markdown => Some(crate::render::markdown::diff(&shown, old, new)),
+        DiffFormat::Html => Some(crate::render::html::diff(&shown, old, new)),
+        DiffFormat::Csv => Some(crate::render::csv::diff(&shown)),
+        _ => Some(text::diff::render(
             &shown,
             &story,
             palette,
@@ -112,21 +119,19 @@ pub fn run(
                 stat: args.stat,
                 width: ctx.width,
             },
-        ),
+        )),
     };
-    let code = if args.exit_code && !story.is_empty() {
-        exit_code::DIFFERENCES
-    } else {
-        exit_code::SUCCESS
-    };
-    // The model is freed on another thread while the report is written.
-    drop((story, shown));
-    output::free_in_background((old_snapshot, new_snapshot, full));
-    output::emit(
+    output::emit_with(
         out,
         args.output.output.as_deref(),
         args.output.force,
-        &report,
+        &mut |w| match &report {
+            Some(report) => w.write_all(report.as_bytes()),
+            None => json::diff::write(w, &shown, &story),
+        },
     )?;
+    // The model is freed on another thread while the process exits.
+    drop((story, shown, report));
+    output::free_in_background((old_snapshot, new_snapshot, full));
     Ok(code)
 }

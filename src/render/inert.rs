@@ -238,6 +238,70 @@ fn first_raw_in_json(text: &str) -> Option<usize> {
         .or(del)
 }
 
+/// A writer of a JSON document that escapes what [`json`] escapes on the
+/// way through, so that a report is written as it is serialised rather
+/// than held whole. It gathers what it is given and escapes it a chunk at a
+/// time; a character cut by the chunk's end waits for the next one. Call
+/// `flush` at the end: what is still gathered is written only then.
+#[derive(Debug)]
+pub struct JsonWriter<W: std::io::Write> {
+    inner: W,
+    gathered: Vec<u8>,
+    /// How much is gathered before it is escaped and written.
+    chunk: usize,
+}
+
+/// How much a [`JsonWriter`] gathers before it escapes and writes.
+const JSON_CHUNK: usize = 1 << 16;
+
+impl<W: std::io::Write> JsonWriter<W> {
+    pub fn new(inner: W) -> Self {
+        Self::with_chunk(inner, JSON_CHUNK)
+    }
+
+    fn with_chunk(inner: W, chunk: usize) -> Self {
+        JsonWriter {
+            inner,
+            gathered: Vec::with_capacity(chunk + 1024),
+            chunk,
+        }
+    }
+
+    /// Escape and write what is gathered, all but a character cut at its
+    /// end (unless `all`).
+    fn pass(&mut self, all: bool) -> std::io::Result<()> {
+        let whole = match std::str::from_utf8(&self.gathered) {
+            Ok(text) => text.len(),
+            // Only a character cut at the end waits; bytes that are no
+            // UTF-8 at all (no serialiser writes them) go through as they are.
+            Err(e) if e.error_len().is_none() && !all => e.valid_up_to(),
+            Err(_) => self.gathered.len(),
+        };
+        let (done, _) = self.gathered.split_at(whole);
+        match std::str::from_utf8(done) {
+            Ok(text) => self.inner.write_all(json(text).as_bytes())?,
+            Err(_) => self.inner.write_all(done)?,
+        }
+        self.gathered.drain(..whole);
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.gathered.extend_from_slice(buf);
+        if self.gathered.len() >= self.chunk {
+            self.pass(false)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass(true)?;
+        self.inner.flush()
+    }
+}
+
 /// A writer that makes everything written through it inert: for stderr,
 /// where warnings quote input (ids, paths, snapshot text). Each write is one
 /// formatted piece, whole characters.
@@ -288,7 +352,60 @@ mod tests {
         assert_eq!(escaped, 1 + 32 + 1 + 2 + 2 + 5 + 4);
     }
 
+    /// `pieces` written one by one through a [`JsonWriter`] that escapes
+    /// every `chunk` bytes.
+    fn written(pieces: &[&[u8]], chunk: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = Vec::new();
+        let mut w = JsonWriter::with_chunk(&mut out, chunk);
+        for p in pieces {
+            w.write_all(p).unwrap();
+        }
+        w.flush().unwrap();
+        drop(w);
+        out
+    }
+
+    #[test]
+    fn json_written_in_pieces_escapes_a_character_cut_between_two_chunks_once_whole() {
+        // U+202E is E2 80 AE: cut after each of its bytes in turn.
+        let text = "a\u{202e}b\u{7f}";
+        let bytes = text.as_bytes();
+        for cut in 1..bytes.len() {
+            let (head, tail) = bytes.split_at(cut);
+            assert_eq!(
+                written(&[head, tail], 1),
+                b"a\\u202eb\\u007f",
+                "cut at {cut}"
+            );
+        }
+        // Nothing is written before the flush but whole chunks.
+        assert_eq!(written(&[], 1), b"");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn json_written_in_any_pieces_and_chunks_equals_json_of_the_whole(
+            text in "([a-z ]|[\u{7e}-\u{a0}]|[\u{200d}-\u{2030}]|\\PC){0,40}",
+            cuts in proptest::collection::vec(0usize..200, 0..6),
+            chunk in 1usize..12,
+        ) {
+            let bytes = text.as_bytes();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (bytes.len() + 1)).collect();
+            cuts.sort_unstable();
+            let mut pieces = Vec::new();
+            let mut at = 0;
+            for c in cuts {
+                pieces.push(&bytes[at..c]);
+                at = c;
+            }
+            pieces.push(&bytes[at..]);
+            proptest::prop_assert_eq!(
+                String::from_utf8(written(&pieces, chunk)).unwrap(),
+                json(&text).into_owned()
+            );
+        }
+
         #[test]
         fn json_escapes_exactly_the_characters_it_names_wherever_they_stand(
             // Text around every character of the set and its neighbours

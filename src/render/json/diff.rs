@@ -30,7 +30,8 @@ struct DiffView<'a> {
     counts: Counts,
     /// What the human formats lead with (see `crate::diff::story`).
     story: StoryView<'a>,
-    measures: Vec<MeasureView<'a>>,
+    /// Viewed one at a time as they are written: the longest list.
+    measures: super::Each<'a, MeasureChange, MeasureView<'a>>,
     stale_references: Vec<StaleView<'a>>,
     goals: Vec<EntryView<'a>>,
     groups: Vec<GroupView<'a>>,
@@ -433,7 +434,16 @@ impl<'a> ThemeView<'a> {
 
 /// The diff as pretty-printed JSON with a trailing newline.
 pub fn render(diff: &Diff, story: &Story) -> String {
-    let view = DiffView {
+    to_json(&view(diff, story))
+}
+
+/// [`render`], written to `w` as it is serialised.
+pub fn write(w: &mut dyn std::io::Write, diff: &Diff, story: &Story) -> std::io::Result<()> {
+    super::write_json(w, &view(diff, story))
+}
+
+fn view<'a>(diff: &'a Diff, story: &'a Story) -> DiffView<'a> {
+    DiffView {
         format: FORMAT,
         old: VersionView::of(&diff.old),
         new: VersionView::of(&diff.new),
@@ -441,13 +451,12 @@ pub fn render(diff: &Diff, story: &Story) -> String {
         differences: !story.is_empty(),
         counts: diff.counts(),
         story: StoryView::of(story),
-        measures: diff.measures.iter().map(MeasureView::of).collect(),
+        measures: super::Each(&diff.measures, MeasureView::of),
         stale_references: diff.stale_references.iter().map(StaleView::of).collect(),
         goals: diff.goals.iter().map(EntryView::of).collect(),
         groups: diff.groups.iter().map(GroupView::of).collect(),
         themes: diff.themes.iter().map(ThemeView::of).collect(),
         footnotes: diff.footnotes.iter().map(EntryView::of).collect(),
         glossary: diff.glossary.iter().map(EntryView::of).collect(),
-    };
-    to_json(&view)
+    }
 }

@@ -30,15 +30,40 @@ impl<'a> VersionInfo<'a> {
     }
 }
 
+/// A report as a JSON document: pretty-printed, with a final newline, and
+/// inert ([`crate::render::inert::json`]).
 pub fn to_json<T: Serialize>(value: &T) -> String {
-    // View types of strings and numbers always serialise.
-    let mut s = serde_json::to_string_pretty(value).expect("view serialises");
-    s.push('\n');
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and view types of strings and numbers
+    // always serialise.
+    write_json(&mut out, value).expect("view serialises");
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`to_json`], written to `w` as it is serialised: a large report is never
+/// held whole.
+pub fn write_json<T: Serialize>(w: &mut dyn std::io::Write, value: &T) -> std::io::Result<()> {
     // serde_json escapes C0 controls itself; DEL, C1 and bidi controls it
     // writes raw, and `jq -r` would print them raw.
-    match crate::render::inert::json(&s) {
-        std::borrow::Cow::Owned(escaped) => escaped,
-        std::borrow::Cow::Borrowed(_) => s,
+    let mut w = crate::render::inert::JsonWriter::new(w);
+    serde_json::to_writer_pretty(&mut w, value)?;
+    std::io::Write::write_all(&mut w, b"\n")?;
+    std::io::Write::flush(&mut w)
+}
+
+/// A list serialised as the view of each element in turn, made as it is
+/// written: no view of the whole list is held.
+pub(crate) struct Each<'a, T, V>(pub &'a [T], pub fn(&'a T) -> V);
+
+impl<T, V: Serialize> Serialize for Each<'_, T, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(self.1))
+    }
+}
+
+impl<T, V> std::fmt::Debug for Each<'_, T, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Each({} elements)", self.0.len())
     }
 }
 
