@@ -326,3 +326,56 @@ fn a_merge_is_set_apart_and_names_what_it_merged() {
     let md = markdown::diff(&d, &old, &new);
     assert!(md.contains("<b>37 + 38 → 37</b> · merged"), "{md}");
 }
+
+#[test]
+fn the_html_diff_written_as_it_is_made_is_the_page_made_whole_and_a_failed_write_says_so() {
+    let (old, new) = edited();
+    let d = diff(&old, &new);
+    let page = html::diff(&d, &old, &new);
+    // Large enough to be written out in more than one piece.
+    assert!(page.len() > 65_536, "{} bytes", page.len());
+    let mut written = Vec::new();
+    html::write_diff(&mut written, &d, &old, &new).expect("writes to memory");
+    assert!(written == page.as_bytes(), "the written page differs");
+
+    /// A sink that takes `room` bytes, then fails.
+    struct Full {
+        room: usize,
+    }
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::other("disk full"));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    for room in [0, 70_000, page.len() - 1] {
+        let e = html::write_diff(&mut Full { room }, &d, &old, &new).unwrap_err();
+        assert_eq!(e.to_string(), "disk full", "room {room}");
+    }
+
+    /// A sink whose first write fails and every later one succeeds: the
+    /// page is still reported as not written.
+    struct FailsOnce {
+        failed: bool,
+    }
+    impl std::io::Write for FailsOnce {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if !self.failed {
+                self.failed = true;
+                return Err(std::io::Error::other("interrupted"));
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let e = html::write_diff(&mut FailsOnce { failed: false }, &d, &old, &new).unwrap_err();
+    assert_eq!(e.to_string(), "interrupted");
+}

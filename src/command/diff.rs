@@ -104,12 +104,11 @@ pub fn run(
     } else {
         exit_code::SUCCESS
     };
+    // JSON and HTML, the largest formats, are written as they are made; the
+    // others are made whole first.
     let report = match args.format {
-        // JSON, the format for machines and the largest, is written as it
-        // is serialised.
-        DiffFormat::Json => None,
+        DiffFormat::Json | DiffFormat::Html => None,
         DiffFormat::Markdown => Some(crate::render::markdown::diff(&shown, old, new)),
-        DiffFormat::Html => Some(crate::render::html::diff(&shown, old, new)),
         DiffFormat::Csv => Some(crate::render::csv::diff(&shown)),
         _ => Some(text::diff::render(
             &shown,
@@ -125,9 +124,10 @@ pub fn run(
         out,
         args.output.output.as_deref(),
         args.output.force,
-        &mut |w| match &report {
-            Some(report) => w.write_all(report.as_bytes()),
-            None => json::diff::write(w, &shown, &story),
+        &mut |w| match (&report, args.format) {
+            (Some(report), _) => w.write_all(report.as_bytes()),
+            (None, DiffFormat::Html) => crate::render::html::write_diff(w, &shown, old, new),
+            (None, _) => json::diff::write(w, &shown, &story),
         },
     )?;
     // The model is freed on another thread while the process exits.

@@ -7,7 +7,7 @@
 
 use super::chart::{Series, status_chart};
 use super::show::measure_text;
-use super::{document, escape, plural, status_chip, words};
+use super::{escape, plural, status_chip, words};
 use crate::diff::story::{self, SectionKind, Story};
 use crate::diff::{
     ChangeClass, Comparison, Diff, EntryChange, EntryChangeKind, GroupChange, ItemChange,
@@ -27,19 +27,64 @@ fn word_diff(w: &WordDiff) -> String {
 /// snapshots `diff` was computed from; they supply the full text of added,
 /// removed and unchanged measures, and the per-theme status counts.
 pub fn diff(diff: &Diff, old: &Snapshot, new: &Snapshot) -> String {
+    let mut page = String::new();
+    page_of(&mut page, &mut |_| {}, diff, old, new);
+    page
+}
+
+/// [`diff`], written to `w` as it is made: a large report is never held
+/// whole.
+pub fn write_diff(
+    w: &mut dyn std::io::Write,
+    diff: &Diff,
+    old: &Snapshot,
+    new: &Snapshot,
+) -> std::io::Result<()> {
+    let mut written = Ok(());
+    let mut page = String::new();
+    page_of(
+        &mut page,
+        &mut |made| {
+            if made.len() >= SPILL {
+                if written.is_ok() {
+                    written = w.write_all(made.as_bytes());
+                }
+                made.clear();
+            }
+        },
+        diff,
+        old,
+        new,
+    );
+    written?;
+    w.write_all(page.as_bytes())
+}
+
+/// How much of a page [`write_diff`] gathers before it writes it out.
+const SPILL: usize = 1 << 16;
+
+/// The page of [`diff`] into `out`; `spill` is offered what is made so far
+/// after each measure, and may write it out and clear it.
+fn page_of(
+    out: &mut String,
+    spill: &mut dyn FnMut(&mut String),
+    diff: &Diff,
+    old: &Snapshot,
+    new: &Snapshot,
+) {
     let title = format!("{} → {} · policydiff diff", diff.old.id, diff.new.id);
-    let mut out = String::new();
-    head(&mut out, diff, old, new);
+    super::page_start(out, &title);
+    head(out, diff, old, new);
     let sections = theme_sections(diff, old, new);
-    toc(&mut out, diff, &sections);
+    toc(out, diff, &sections);
     out.push_str("<main>\n");
     for s in &sections {
-        theme_section(&mut out, diff, s, old, new);
+        theme_section(out, spill, diff, s, old, new);
     }
-    stale_section(&mut out, &diff.stale_references);
-    other_parts(&mut out, diff);
+    stale_section(out, &diff.stale_references);
+    other_parts(out, diff);
     out.push_str("</main>\n");
-    document(&title, &out)
+    super::page_end(out, super::FOOTER);
 }
 
 fn version_dd(out: &mut String, v: &crate::diff::VersionRef) {
@@ -316,6 +361,7 @@ fn toc(out: &mut String, diff: &Diff, sections: &[ThemeSection<'_>]) {
 
 fn theme_section(
     out: &mut String,
+    spill: &mut dyn FnMut(&mut String),
     diff: &Diff,
     s: &ThemeSection<'_>,
     old: &Snapshot,
@@ -345,6 +391,7 @@ fn theme_section(
         let m = &diff.measures[i];
         if told(m) {
             change(out, diff, m, old, new);
+            spill(out);
         }
     }
     if !unchanged.is_empty() {
@@ -402,6 +449,7 @@ fn theme_section(
                 measure_text(out, full);
             }
             out.push_str("</article>\n");
+            spill(out);
         }
         out.push_str("</details>\n");
     }

@@ -2,7 +2,8 @@
 //! external font or image, that opens from disk in any browser and prints.
 //!
 //! Every report is a pure function of the computed value returning a
-//! `String`. All text from the data passes through [`escape::escape`], and
+//! `String`; the diff's, the largest, can also be written out as it is made
+//! ([`write_diff`]). All text from the data passes through [`escape::escape`], and
 //! every page carries a Content-Security-Policy that forbids scripts as a
 //! second line of defence. The page is English (`lang="en"`); every element
 //! that holds the programme's own words is marked `lang="nl"`.
@@ -15,7 +16,7 @@ mod history;
 mod show;
 
 pub use check::check;
-pub use diff::diff;
+pub use diff::{diff, write_diff};
 pub use escape::escape;
 pub use history::history;
 pub use show::show;
@@ -36,17 +37,24 @@ pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src da
 /// A complete page: doctype, head with charset, CSP and styles, then `body`
 /// (already HTML) and a footer.
 pub(crate) fn document(title: &str, body: &str) -> String {
-    document_with(
-        title,
-        body,
-        "Made by policydiff. Statuses: B bestaand (existing), V versterkt (strengthened), N nieuw (new); a dashed chip is deduced or uncertain and never counted as a letter.",
-    )
+    document_with(title, body, FOOTER)
 }
+
+/// The footer of [`document`].
+const FOOTER: &str = "Made by policydiff. Statuses: B bestaand (existing), V versterkt (strengthened), N nieuw (new); a dashed chip is deduced or uncertain and never counted as a letter.";
 
 /// [`document`] with a footer of its own (already HTML), so that a footer
 /// explains only what its page shows.
 pub(crate) fn document_with(title: &str, body: &str, footer: &str) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
+    page_start(&mut out, title);
+    out.push_str(body);
+    page_end(&mut out, footer);
+    out
+}
+
+/// What a page holds before its body: doctype, head, `<body>`.
+fn page_start(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
         out,
@@ -58,13 +66,15 @@ pub(crate) fn document_with(title: &str, body: &str, footer: &str) -> String {
     out.push_str("<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
-    out.push_str(body);
+}
+
+/// What a page holds after its body: the footer and the closing tags.
+fn page_end(out: &mut String, footer: &str) {
     let _ = writeln!(
         out,
         "<footer class=\"report-foot\"><p>{footer}</p></footer>"
     );
     out.push_str("</body>\n</html>\n");
-    out
 }
 
 /// A status as a chip: solid border when confirmed, dashed with a visible
