@@ -289,11 +289,19 @@ impl<W: std::io::Write> JsonWriter<W> {
 
 impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    // A serialiser writes a great many short pieces, each with `write_all`:
+    // taken whole here, without the default's loop.
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         self.gathered.extend_from_slice(buf);
         if self.gathered.len() >= self.chunk {
             self.pass(false)?;
         }
-        Ok(buf.len())
+        Ok(())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
