@@ -9,6 +9,9 @@ use rayon::slice::ParallelSliceMut;
 /// common to point anywhere and is skipped.
 const MAX_POSTINGS: usize = 8;
 
+/// Into how many shares the sketch index is cut, to hold less at once.
+const SHARES: u64 = 4;
+
 /// How many sketch-sharing old measures are scored per new measure (the one
 /// with the same number comes on top).
 const MAX_PER_MEASURE: usize = 6;
@@ -23,34 +26,41 @@ pub(crate) fn candidates(
     new_numbers: &[u32],
 ) -> Vec<(usize, usize)> {
     const NEW_SIDE: u32 = 1 << 31;
-    let mut postings: Vec<(u64, u32)> =
-        Vec::with_capacity((old.len() + new.len()) * super::profile::SKETCH);
-    for (i, p) in old.iter().enumerate() {
-        let tag = u32::try_from(i).unwrap_or(u32::MAX) & !NEW_SIDE;
-        postings.extend(p.sketch.iter().map(|h| (*h, tag)));
-    }
-    for (j, p) in new.iter().enumerate() {
-        let tag = (u32::try_from(j).unwrap_or(u32::MAX) & !NEW_SIDE) | NEW_SIDE;
-        postings.extend(p.sketch.iter().map(|h| (*h, tag)));
-    }
-    postings.par_sort_unstable();
     // Each pair sharing an entry, as one number: the new index in the high
     // half, the old in the low (sorting these sorts by new, then old).
     let mut out: Vec<u64> = Vec::new();
-    for group in postings.chunk_by(|a, b| a.0 == b.0) {
-        // Tags sort old before new within a group.
-        let split = group.partition_point(|(_, t)| t & NEW_SIDE == 0);
-        let (olds, news) = group.split_at(split);
-        if olds.is_empty()
-            || news.is_empty()
-            || olds.len() > MAX_POSTINGS
-            || news.len() > MAX_POSTINGS
-        {
-            continue;
+    // The index is built a share of the entries at a time (by the hash's
+    // low bits, so that the shares are even), which holds a quarter of it
+    // at once: an entry's every posting falls in the same share.
+    let entries = (old.len() + new.len()) * super::profile::SKETCH;
+    let mut postings: Vec<(u64, u32)> = Vec::with_capacity(entries / SHARES as usize + 1024);
+    for share in 0..SHARES {
+        postings.clear();
+        let in_share = |h: &&u64| *h % SHARES == share;
+        for (i, p) in old.iter().enumerate() {
+            let tag = u32::try_from(i).unwrap_or(u32::MAX) & !NEW_SIDE;
+            postings.extend(p.sketch.iter().filter(in_share).map(|h| (*h, tag)));
         }
-        for (_, o) in olds {
-            for (_, n) in news {
-                out.push((u64::from(n & !NEW_SIDE) << 32) | u64::from(*o));
+        for (j, p) in new.iter().enumerate() {
+            let tag = (u32::try_from(j).unwrap_or(u32::MAX) & !NEW_SIDE) | NEW_SIDE;
+            postings.extend(p.sketch.iter().filter(in_share).map(|h| (*h, tag)));
+        }
+        postings.par_sort_unstable();
+        for group in postings.chunk_by(|a, b| a.0 == b.0) {
+            // Tags sort old before new within a group.
+            let split = group.partition_point(|(_, t)| t & NEW_SIDE == 0);
+            let (olds, news) = group.split_at(split);
+            if olds.is_empty()
+                || news.is_empty()
+                || olds.len() > MAX_POSTINGS
+                || news.len() > MAX_POSTINGS
+            {
+                continue;
+            }
+            for (_, o) in olds {
+                for (_, n) in news {
+                    out.push((u64::from(n & !NEW_SIDE) << 32) | u64::from(*o));
+                }
             }
         }
     }
