@@ -106,27 +106,30 @@ pub(crate) fn candidates(
 /// its two neighbours, so that the assignment (which breaks ties by closeness
 /// of number) pairs copies in order across an insertion or a deletion.
 pub(crate) fn identical(old_keys: &[u64], new_keys: &[u64]) -> Vec<(usize, usize)> {
-    let mut by_key: std::collections::HashMap<u64, (Vec<usize>, Vec<usize>)> =
-        std::collections::HashMap::new();
-    for (i, k) in old_keys.iter().enumerate() {
-        by_key.entry(*k).or_default().0.push(i);
-    }
-    for (j, k) in new_keys.iter().enumerate() {
-        if let Some(group) = by_key.get_mut(k) {
-            group.1.push(j);
-        }
-    }
+    // Each side's measures by key, in order within a key: the groups of
+    // identical texts are the runs of a key found on both sides.
+    let by_key = |keys: &[u64]| -> Vec<(u64, usize)> {
+        let mut v: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+        v.sort_unstable();
+        v
+    };
+    let (olds, news) = (by_key(old_keys), by_key(new_keys));
+    let mut news = news.chunk_by(|a, b| a.0 == b.0).peekable();
     let mut out = Vec::new();
-    for (olds, news) in by_key.values() {
-        if news.is_empty() || (olds.len() == 1 && news.len() == 1) {
-            // A unique text is found by the sketch index already.
-            if let ([o], [n]) = (olds.as_slice(), news.as_slice()) {
-                out.push((*o, *n));
-            }
+    for olds in olds.chunk_by(|a, b| a.0 == b.0) {
+        let key = olds[0].0;
+        while news.next_if(|n| n[0].0 < key).is_some() {}
+        let Some(news) = news.next_if(|n| n[0].0 == key) else {
+            continue;
+        };
+        if let ([(_, o)], [(_, n)]) = (olds, news) {
+            // A unique text is found by the sketch index already, but
+            // offered here too.
+            out.push((*o, *n));
             continue;
         }
-        for (k, o) in olds.iter().enumerate() {
-            for n in news.iter().skip(k.saturating_sub(1)).take(3) {
+        for (k, (_, o)) in olds.iter().enumerate() {
+            for (_, n) in news.iter().skip(k.saturating_sub(1)).take(3) {
                 out.push((*o, *n));
             }
         }
@@ -153,4 +156,52 @@ pub(crate) fn content_key<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
         key.mix(p.len() as u64);
     }
     key.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_are_offered_in_order_with_their_neighbours_and_a_unique_text_its_twin() {
+        // Key 7: three old copies, two new ones; key 9 once on each side;
+        // key 5 old only, key 6 new only.
+        let old = [7, 9, 7, 5, 7];
+        let new = [6, 7, 9, 7];
+        let mut pairs = identical(&old, &new);
+        pairs.sort_unstable();
+        // The k-th old copy is offered the k-th new copy and its neighbours.
+        assert_eq!(pairs, vec![(0, 1), (0, 3), (1, 2), (2, 1), (2, 3), (4, 3)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn identical_offers_the_pairs_of_grouping_by_key(
+            old in proptest::collection::vec(0u64..6, 0..20),
+            new in proptest::collection::vec(0u64..6, 0..20),
+        ) {
+            // The same pairs as gathering each key's measures in a map.
+            let mut groups: std::collections::BTreeMap<u64, (Vec<usize>, Vec<usize>)> =
+                std::collections::BTreeMap::new();
+            for (i, k) in old.iter().enumerate() {
+                groups.entry(*k).or_default().0.push(i);
+            }
+            for (j, k) in new.iter().enumerate() {
+                groups.entry(*k).or_default().1.push(j);
+            }
+            let mut expected = Vec::new();
+            for (olds, news) in groups.values() {
+                for (k, o) in olds.iter().enumerate() {
+                    let from = if olds.len() == 1 && news.len() == 1 { 0 } else { k.saturating_sub(1) };
+                    for n in news.iter().skip(from).take(3) {
+                        expected.push((*o, *n));
+                    }
+                }
+            }
+            expected.sort_unstable();
+            let mut got = identical(&old, &new);
+            got.sort_unstable();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 }

@@ -355,9 +355,10 @@ impl Corpus {
 
     /// Fill in each profile's total weight.
     pub fn finish(weights: &[f64], profiles: &mut [Profile]) {
-        for p in profiles {
+        use rayon::prelude::*;
+        profiles.par_iter_mut().for_each(|p| {
             p.weight = p.words.iter().map(|w| weight(weights, *w)).sum();
-        }
+        });
     }
 }
 
