@@ -122,12 +122,6 @@ pub(crate) fn identical(old_keys: &[u64], new_keys: &[u64]) -> Vec<(usize, usize
         let Some(news) = news.next_if(|n| n[0].0 == key) else {
             continue;
         };
-        if let ([(_, o)], [(_, n)]) = (olds, news) {
-            // A unique text is found by the sketch index already, but
-            // offered here too.
-            out.push((*o, *n));
-            continue;
-        }
         for (k, (_, o)) in olds.iter().enumerate() {
             for (_, n) in news.iter().skip(k.saturating_sub(1)).take(3) {
                 out.push((*o, *n));
@@ -192,8 +186,7 @@ mod tests {
             let mut expected = Vec::new();
             for (olds, news) in groups.values() {
                 for (k, o) in olds.iter().enumerate() {
-                    let from = if olds.len() == 1 && news.len() == 1 { 0 } else { k.saturating_sub(1) };
-                    for n in news.iter().skip(from).take(3) {
+                    for n in news.iter().skip(k.saturating_sub(1)).take(3) {
                         expected.push((*o, *n));
                     }
                 }
