@@ -270,18 +270,18 @@ impl<W: std::io::Write> JsonWriter<W> {
     /// Escape and write what is gathered, all but a character cut at its
     /// end (unless `all`).
     fn pass(&mut self, all: bool) -> std::io::Result<()> {
-        let whole = match std::str::from_utf8(&self.gathered) {
-            Ok(text) => text.len(),
-            // Only a character cut at the end waits; bytes that are no
-            // UTF-8 at all (no serialiser writes them) go through as they are.
-            Err(e) if e.error_len().is_none() && !all => e.valid_up_to(),
-            Err(_) => self.gathered.len(),
+        let (text, whole) = match std::str::from_utf8(&self.gathered) {
+            Ok(text) => (Cow::Borrowed(text), text.len()),
+            // Only a character cut at the end waits.
+            Err(e) if e.error_len().is_none() && !all => {
+                let (head, _) = self.gathered.split_at(e.valid_up_to());
+                (String::from_utf8_lossy(head), head.len())
+            }
+            // Bytes that are no UTF-8 at all (no serialiser writes them) are
+            // replaced, never written raw.
+            Err(_) => (String::from_utf8_lossy(&self.gathered), self.gathered.len()),
         };
-        let (done, _) = self.gathered.split_at(whole);
-        match std::str::from_utf8(done) {
-            Ok(text) => self.inner.write_all(json(text).as_bytes())?,
-            Err(_) => self.inner.write_all(done)?,
-        }
+        self.inner.write_all(json(&text).as_bytes())?;
         self.gathered.drain(..whole);
         Ok(())
     }
@@ -389,6 +389,16 @@ mod tests {
         }
         // Nothing is written before the flush but whole chunks.
         assert_eq!(written(&[], 1), b"");
+        // Bytes that are no UTF-8 are replaced; what stands around them is
+        // escaped all the same.
+        let broken: &[u8] = b"\xe2\x80\xae \xff\xfe \x7f";
+        for chunk in [1, 4, 64] {
+            assert_eq!(
+                String::from_utf8(written(&[broken], chunk)).unwrap(),
+                "\\u202e \u{fffd}\u{fffd} \\u007f",
+                "chunk {chunk}"
+            );
+        }
     }
 
     proptest::proptest! {
