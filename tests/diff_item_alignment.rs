@@ -352,3 +352,55 @@ fn a_lettered_item_pairs_with_its_copy_as_a_lettered_item_before_a_nearer_copy_a
         ],
     );
 }
+
+#[test]
+fn sub_items_added_under_unchanged_items_and_an_item_appended_are_each_added() {
+    // 5a and 5b keep their texts and each gets a sub-item, and a third
+    // item follows: the items the two versions share being the same does
+    // not make the lists the same. Read backwards, all three are removed.
+    let old = programme();
+    let mut new = old.clone();
+    let m = measure_mut(&mut new, 5);
+    m.items[0].items = vec![item(
+        "i",
+        "Scholen melden verzuim aan de leerplichtambtenaar.",
+    )];
+    m.items[1].items = vec![item("i", "Sportclubs stellen een vertrouwenspersoon aan.")];
+    m.items.push(item(
+        "c",
+        "Een geheel nieuw onderdeel over havens en douane.",
+    ));
+    assert_items(
+        &old,
+        &new,
+        5,
+        &[
+            (ItemChangeKind::Unchanged, Some("a"), Some("a")),
+            (ItemChangeKind::Added, None, Some("a.i")),
+            (ItemChangeKind::Unchanged, Some("b"), Some("b")),
+            (ItemChangeKind::Added, None, Some("b.i")),
+            (ItemChangeKind::Added, None, Some("c")),
+        ],
+    );
+}
+
+#[test]
+fn items_that_keep_their_texts_under_other_labels_are_relabelled() {
+    // As an import of a text whose items start at b would have them (it
+    // warns, and keeps the labels): every item reads the same, under
+    // another label.
+    let old = programme();
+    let mut new = old.clone();
+    let m = measure_mut(&mut new, 5);
+    m.items[0].label = "b".to_string();
+    m.items[1].label = "c".to_string();
+    assert_items(
+        &old,
+        &new,
+        5,
+        &[
+            (ItemChangeKind::Relabelled, Some("a"), Some("b")),
+            (ItemChangeKind::Relabelled, Some("b"), Some("c")),
+        ],
+    );
+}
