@@ -911,6 +911,20 @@ fn a_summary_group_the_programme_does_not_have_is_extra() {
 }
 
 #[test]
+fn a_summary_group_given_twice_is_extra_the_second_time() {
+    // Both copies are as like the programme's group 5 as can be; the first
+    // is its partner, and a group pairs with one partner only.
+    let report = Fixture::with(SUMMARY, |s| {
+        let copy = s.groups[4].clone();
+        s.groups.push(copy);
+    })
+    .report();
+    assert_eq!(places(&report, "summary/group-extra"), [s("groups[5]")]);
+    assert_eq!(places(&report, "summary/group-count"), [s("groups")]);
+    assert!(report.with_rule("summary/group-missing").is_empty());
+}
+
+#[test]
 fn summary_parts_are_compared_in_number_and_in_words() {
     let report = Fixture::with(SUMMARY, |s| {
         s.groups[2].parts[0].text = "Ronselaars worden vervolgd.".into();

@@ -295,3 +295,112 @@ fn compare_after_align_and_align_and_compute_give_the_same_diff() {
         assert_eq!(format!("{lazy:?}"), format!("{counted:?}"));
     }
 }
+
+#[test]
+fn compare_after_align_pairs_items_by_the_words_rare_in_the_programme() {
+    // "de van het en" is in most texts of the programme and "zwaluwstaart"
+    // in no other: the old item is the new item that keeps its rare word,
+    // not the one that keeps its four common ones (counted alike, those
+    // would outweigh it).
+    let mut old = programme();
+    let mut new = old.clone();
+    measure_mut(&mut old, 1).items = vec![item("a", "zwaluwstaart de van het en")];
+    measure_mut(&mut new, 1).items = vec![
+        item("a", "zwaluwstaart kievitsbloem"),
+        item("b", "de van het en"),
+    ];
+    let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+    let lazy = policydiff::diff::compute(&old, &new, &alignment);
+    assert_eq!(
+        summary(&items_of(&lazy, 1, true)),
+        owned(&[
+            (ItemChangeKind::Changed, Some("a"), Some("a")),
+            (ItemChangeKind::Added, None, Some("b")),
+        ])
+    );
+    assert_items(
+        &old,
+        &new,
+        1,
+        &[
+            (ItemChangeKind::Changed, Some("a"), Some("a")),
+            (ItemChangeKind::Added, None, Some("b")),
+        ],
+    );
+}
+
+#[test]
+fn a_lettered_item_pairs_with_its_copy_as_a_lettered_item_before_a_nearer_copy_as_a_sub_item() {
+    // The old item (at 1/2 of its list) is copied as sub-item a.i (at 1/2
+    // of the new list) and as lettered item b (at 5/6): the place only
+    // settles near ties, and there the level counts before the distance.
+    let text = "zwaluwstaart broedt in de duinen";
+    let mut old = programme();
+    let mut new = old.clone();
+    measure_mut(&mut old, 1).items = vec![item("a", text)];
+    let mut parent = item("a", "kievitsbloem groeit langs de rivier");
+    parent.items = vec![item("i", text)];
+    measure_mut(&mut new, 1).items = vec![parent, item("b", text)];
+    assert_items(
+        &old,
+        &new,
+        1,
+        &[
+            (ItemChangeKind::Added, None, Some("a")),
+            (ItemChangeKind::Added, None, Some("a.i")),
+            (ItemChangeKind::Relabelled, Some("a"), Some("b")),
+        ],
+    );
+}
+
+#[test]
+fn sub_items_added_under_unchanged_items_and_an_item_appended_are_each_added() {
+    // 5a and 5b keep their texts and each gets a sub-item, and a third
+    // item follows: the items the two versions share being the same does
+    // not make the lists the same. Read backwards, all three are removed.
+    let old = programme();
+    let mut new = old.clone();
+    let m = measure_mut(&mut new, 5);
+    m.items[0].items = vec![item(
+        "i",
+        "Scholen melden verzuim aan de leerplichtambtenaar.",
+    )];
+    m.items[1].items = vec![item("i", "Sportclubs stellen een vertrouwenspersoon aan.")];
+    m.items.push(item(
+        "c",
+        "Een geheel nieuw onderdeel over havens en douane.",
+    ));
+    assert_items(
+        &old,
+        &new,
+        5,
+        &[
+            (ItemChangeKind::Unchanged, Some("a"), Some("a")),
+            (ItemChangeKind::Added, None, Some("a.i")),
+            (ItemChangeKind::Unchanged, Some("b"), Some("b")),
+            (ItemChangeKind::Added, None, Some("b.i")),
+            (ItemChangeKind::Added, None, Some("c")),
+        ],
+    );
+}
+
+#[test]
+fn items_that_keep_their_texts_under_other_labels_are_relabelled() {
+    // As an import of a text whose items start at b would have them (it
+    // warns, and keeps the labels): every item reads the same, under
+    // another label.
+    let old = programme();
+    let mut new = old.clone();
+    let m = measure_mut(&mut new, 5);
+    m.items[0].label = "b".to_string();
+    m.items[1].label = "c".to_string();
+    assert_items(
+        &old,
+        &new,
+        5,
+        &[
+            (ItemChangeKind::Relabelled, Some("a"), Some("b")),
+            (ItemChangeKind::Relabelled, Some("b"), Some("c")),
+        ],
+    );
+}

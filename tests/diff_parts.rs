@@ -7,7 +7,9 @@ mod diff_support;
 
 use diff_support::*;
 use policydiff::align::Overrides;
-use policydiff::diff::{ChangeClass, EntryChangeKind, ItemChangeKind, StaleTarget};
+use policydiff::diff::{
+    ChangeClass, EntryChangeKind, ItemChangeKind, StaleTarget, StatusChangeKind,
+};
 use policydiff::snapshot::{Footnote, Part, Status};
 
 #[test]
@@ -228,6 +230,54 @@ fn an_items_status_change_counts_as_a_status_change_of_its_measure() {
         .expect("item c is listed");
     assert!(item.status.is_some());
     assert_eq!(d.counts().status, 1);
+}
+
+#[test]
+fn a_status_change_of_every_item_of_a_measure_is_reported_for_each_item() {
+    let old = programme();
+    let mut new = old.clone();
+    // Item 15a has no status recorded and gets one; 15b goes from N to V.
+    let m = measure_mut(&mut new, 15);
+    assert_eq!(m.items.len(), 2);
+    assert_eq!(m.items[0].status, None);
+    assert_eq!(
+        m.items[1].status.as_ref().and_then(|s| s.value),
+        Some(Status::New)
+    );
+    m.items[0].status = Some(settled(Status::Existing));
+    m.items[1].status = Some(settled(Status::Strengthened));
+    let d = diff(&old, &new);
+    let entry = d
+        .changed_measures()
+        .find(|c| c.new.first().is_some_and(|r| r.number == 15))
+        .expect("measure 15 is listed");
+    assert_eq!(entry.classes, [ChangeClass::Status]);
+    let items: Vec<_> = entry
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.kind,
+                i.new_label.as_deref(),
+                i.status.as_ref().map(|s| s.kind),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                ItemChangeKind::Unchanged,
+                Some("a"),
+                Some(StatusChangeKind::Settled)
+            ),
+            (
+                ItemChangeKind::Unchanged,
+                Some("b"),
+                Some(StatusChangeKind::Changed)
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -736,6 +736,57 @@ fn a_theme_the_draft_gives_no_aims_takes_them_from_the_base_theme_of_its_number_
 }
 
 #[test]
+fn a_theme_of_the_base_number_under_another_title_takes_no_aims_from_it() {
+    let base = shipped();
+    assert!(!base.themes[0].aims.is_empty());
+    let mut draft = base.clone();
+    draft.themes[0].aims.clear();
+    draft.themes[0].title = "Een geheel ander thema".into();
+    let carried = import::base::carry_forward(&mut draft, &base);
+    assert!(draft.themes[0].aims.is_empty());
+    assert!(carried.fields.is_empty(), "{:?}", carried.fields);
+}
+
+#[test]
+fn a_sub_item_status_the_draft_does_not_record_is_carried_and_counted() {
+    // 27 b.i gets a status in the base; the draft's text records none.
+    let mut base = shipped();
+    let m = base.measures.iter_mut().find(|m| m.number == 27).unwrap();
+    assert_eq!(m.items[1].items[0].label, "i");
+    assert_eq!(m.items[1].status, None);
+    m.items[1].items[0].status = Some(policydiff::snapshot::StatusRecord::confirmed(
+        Status::New,
+        None,
+    ));
+    let mut draft = base.clone();
+    let d = draft.measures.iter_mut().find(|m| m.number == 27).unwrap();
+    d.items[1].items[0].status = None;
+    let carried = import::base::carry_forward(&mut draft, &base);
+    assert_eq!(carried.item_statuses, 1);
+    let d = draft.measures.iter().find(|m| m.number == 27).unwrap();
+    let status = d.items[1].items[0].status.as_ref().expect("carried");
+    assert_eq!(status.settled(), Some(Status::New));
+}
+
+#[test]
+fn the_to_do_line_for_uncertain_statuses_points_at_the_first_uncertain_measure() {
+    let mut draft = shipped();
+    for m in &mut draft.measures {
+        m.status = policydiff::snapshot::StatusRecord::confirmed(Status::New, None);
+    }
+    draft.measures[3].status =
+        policydiff::snapshot::StatusRecord::uncertain(vec![Status::New, Status::Existing], None);
+    let number = draft.measures[3].number;
+    let todo = import::base::to_do(&draft);
+    assert!(
+        todo[0].starts_with(&format!(
+            "1 statuses are uncertain (measures {number}); settle one by writing the evidence into `measures[3].status`"
+        )),
+        "{todo:?}"
+    );
+}
+
+#[test]
 fn a_draft_with_three_quarters_of_the_base_measures_is_not_called_partial_but_one_fewer_is() {
     let mut base = shipped();
     base.measures.truncate(36);

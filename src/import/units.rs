@@ -253,6 +253,32 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_and_a_space_at_a_line_end_stay_before_a_lower_case_word() {
+        // A word of a series of compounds, not a word broken in two.
+        assert_eq!(
+            texts("a.\tonderwijs-, zorg- \nwelzijns- en veiligheidspartners"),
+            ["onderwijs-, zorg- welzijns- en veiligheidspartners"]
+        );
+    }
+
+    #[test]
+    fn a_line_with_a_colon_after_a_finished_sentence_is_an_entry_only_when_its_term_is_short() {
+        // Both follow a sentence that ends in a soft wrap and a blank line.
+        assert_eq!(
+            texts("Een ideologie. \n\nJihadist: iemand die strijdt"),
+            ["Een ideologie.", "Jihadist: iemand die strijdt"]
+        );
+        assert_eq!(
+            texts("Een ideologie. \n\nDaarbij gaat het, zoals eerder afgesproken, om: scholen"),
+            ["Een ideologie. Daarbij gaat het, zoals eerder afgesproken, om: scholen"]
+        );
+        assert_eq!(
+            texts("Een ideologie. \n\nDaarbij gaat het om veel meer dan alleen dit: scholen"),
+            ["Een ideologie. Daarbij gaat het om veel meer dan alleen dit: scholen"]
+        );
+    }
+
+    #[test]
     fn marks_and_page_numbers_inside_a_sentence_are_stepped_over() {
         assert_eq!(
             texts("c.\tmet name wat \n\n(V)\n\n(N)\n betreft de\n\n12\n"),
@@ -279,6 +305,14 @@ mod tests {
                 Marker::Roman { label: "ii".into() },
             ]
         );
+    }
+
+    #[test]
+    fn an_indented_word_that_is_no_roman_numeral_is_no_marker() {
+        // Indented as an undotted sub-item is ("i" of `markers_are_told_apart`).
+        let us = units(&lines("\t\t  en\t\u{FFFD}  verder\n"));
+        assert_eq!(us.len(), 1);
+        assert_eq!(us[0].marker, Marker::None);
     }
 
     #[test]
