@@ -8,9 +8,18 @@ mod diff_support;
 use diff_support::*;
 use policydiff::align::Overrides;
 use policydiff::diff::{
-    ChangeClass, EntryChangeKind, ItemChangeKind, StaleTarget, StatusChangeKind,
+    ChangeClass, Diff, EntryChangeKind, ItemChangeKind, MeasureChange, StaleTarget,
+    StatusChangeKind,
 };
 use policydiff::snapshot::{Footnote, Part, Status};
+
+/// The entry of the changed measure that is numbered `number` in the new
+/// version.
+fn listed(d: &Diff, number: u32) -> &MeasureChange {
+    d.changed_measures()
+        .find(|c| c.new.first().is_some_and(|r| r.number == number))
+        .unwrap_or_else(|| panic!("measure {number} is listed"))
+}
 
 #[test]
 fn a_reworded_goal_is_one_changed_goal_with_its_words() {
@@ -194,10 +203,7 @@ fn reordered_items_are_relabelled_not_rewritten() {
     m.items.swap(0, 1);
     relabel(m);
     let d = diff(&old, &new);
-    let entry = d
-        .changed_measures()
-        .find(|c| c.new.first().is_some_and(|r| r.number == 1))
-        .expect("measure 1 is listed");
+    let entry = listed(&d, 1);
     assert!(entry.has(ChangeClass::Text), "{:?}", entry.classes);
     let kinds: Vec<_> = entry.items.iter().map(|i| i.kind).collect();
     assert!(
@@ -217,10 +223,7 @@ fn an_items_status_change_counts_as_a_status_change_of_its_measure() {
     assert_eq!(c.status.as_ref().and_then(|s| s.value), Some(Status::New));
     c.status = Some(settled(Status::Strengthened));
     let d = diff(&old, &new);
-    let entry = d
-        .changed_measures()
-        .find(|c| c.new.first().is_some_and(|r| r.number == 3))
-        .expect("measure 3 is listed");
+    let entry = listed(&d, 3);
     // A status change and nothing else: the items did not move or change.
     assert_eq!(entry.classes, [ChangeClass::Status]);
     let item = entry
@@ -247,10 +250,7 @@ fn a_status_change_of_every_item_of_a_measure_is_reported_for_each_item() {
     m.items[0].status = Some(settled(Status::Existing));
     m.items[1].status = Some(settled(Status::Strengthened));
     let d = diff(&old, &new);
-    let entry = d
-        .changed_measures()
-        .find(|c| c.new.first().is_some_and(|r| r.number == 15))
-        .expect("measure 15 is listed");
+    let entry = listed(&d, 15);
     assert_eq!(entry.classes, [ChangeClass::Status]);
     let items: Vec<_> = entry
         .items
