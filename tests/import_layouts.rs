@@ -719,12 +719,19 @@ fn a_text_cut_off_mid_sentence_is_warned_about() {
     assert!(import::base::cut_off(&whole.snapshot).is_none());
 }
 
-#[test]
-fn a_theme_the_draft_gives_no_aims_takes_them_from_the_base_theme_of_its_number_and_title() {
+/// The shipped programme as a base, and a draft of it whose first theme
+/// has lost its aims.
+fn base_and_draft_without_first_theme_aims() -> (Snapshot, Snapshot) {
     let base = shipped();
     assert!(!base.themes[0].aims.is_empty());
     let mut draft = base.clone();
     draft.themes[0].aims.clear();
+    (base, draft)
+}
+
+#[test]
+fn a_theme_the_draft_gives_no_aims_takes_them_from_the_base_theme_of_its_number_and_title() {
+    let (base, mut draft) = base_and_draft_without_first_theme_aims();
     import::base::carry_forward(&mut draft, &base);
     assert_eq!(draft.themes[0].aims, base.themes[0].aims);
     let note = draft.notes.last().expect("a note of what was carried");
@@ -737,10 +744,7 @@ fn a_theme_the_draft_gives_no_aims_takes_them_from_the_base_theme_of_its_number_
 
 #[test]
 fn a_theme_of_the_base_number_under_another_title_takes_no_aims_from_it() {
-    let base = shipped();
-    assert!(!base.themes[0].aims.is_empty());
-    let mut draft = base.clone();
-    draft.themes[0].aims.clear();
+    let (base, mut draft) = base_and_draft_without_first_theme_aims();
     draft.themes[0].title = "Een geheel ander thema".into();
     let carried = import::base::carry_forward(&mut draft, &base);
     assert!(draft.themes[0].aims.is_empty());

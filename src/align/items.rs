@@ -321,6 +321,21 @@ mod tests {
             .collect()
     }
 
+    /// 300 distinct lettered items, too many to compare all pairs of.
+    fn three_hundred() -> Vec<String> {
+        (0..300)
+            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
+            .collect()
+    }
+
+    /// Two lists of lettered items aligned, with the vocabulary of both.
+    fn align_lists(old: &[String], new: &[String]) -> Vec<Option<(usize, f64)>> {
+        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
+        let v = ItemVocabulary::of(old.iter().chain(new).map(String::as_str));
+        align_items(&o, &n, &v)
+    }
+
     #[test]
     fn identical_lists_pair_in_order() {
         let a = nodes(&["een twee", "drie vier"]);
@@ -374,18 +389,13 @@ mod tests {
 
     #[test]
     fn two_reworded_items_that_swap_places_among_hundreds_are_both_paired() {
-        let old: Vec<String> = (0..300)
-            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
-            .collect();
+        let old = three_hundred();
         let mut new = old.clone();
         new.swap(150, 151);
         for t in &mut new[150..152] {
             *t = t.replace("wijk", "buurt");
         }
-        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
-        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
-        let v = ItemVocabulary::of(old.iter().chain(&new).map(String::as_str));
-        let got = align_items(&o, &n, &v);
+        let got = align_lists(&old, &new);
         assert_eq!(got[150].map(|(j, _)| j), Some(151));
         assert_eq!(got[151].map(|(j, _)| j), Some(150));
         assert_eq!(got[149], Some((149, 1.0)));
@@ -397,15 +407,10 @@ mod tests {
         // block holds 300 × 300 candidate pairs, over the bound: each item
         // is compared with the one in its place alone, and two that swapped
         // places are not found again.
-        let old: Vec<String> = (0..300)
-            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
-            .collect();
+        let old = three_hundred();
         let mut new: Vec<String> = old.iter().map(|t| t.replace("wijk", "buurt")).collect();
         new.swap(150, 151);
-        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
-        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
-        let v = ItemVocabulary::of(old.iter().chain(&new).map(String::as_str));
-        let got = align_items(&o, &n, &v);
+        let got = align_lists(&old, &new);
         assert_eq!(got[149].map(|(j, _)| j), Some(149));
         assert_eq!(got[150].map(|(j, _)| j), None);
         assert_eq!(got[151].map(|(j, _)| j), None);
@@ -413,15 +418,10 @@ mod tests {
 
     #[test]
     fn one_item_inserted_among_hundreds_is_found_without_comparing_all_pairs() {
-        let old: Vec<String> = (0..300)
-            .map(|i| format!("onderdeel {i} over gemeente {} en wijk {}", i * 7, i * 13))
-            .collect();
+        let old = three_hundred();
         let mut new = old.clone();
         new.insert(150, "een geheel nieuw onderdeel over scholen".to_string());
-        let o: Vec<ItemNode<'_>> = old.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
-        let n: Vec<ItemNode<'_>> = new.iter().map(|t| ItemNode { text: t, depth: 0 }).collect();
-        let v = ItemVocabulary::of(old.iter().chain(&new).map(String::as_str));
-        let got = align_items(&o, &n, &v);
+        let got = align_lists(&old, &new);
         assert!(got.iter().all(Option::is_some));
         assert_eq!(got[150], Some((151, 1.0)));
     }
