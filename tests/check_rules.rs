@@ -1154,6 +1154,21 @@ fn a_status_its_page_has_no_mark_for_is_a_marks_mismatch() {
 }
 
 #[test]
+fn of_two_bearers_for_one_mark_a_deduced_status_is_blamed_before_a_confirmed_later_one() {
+    // Page 60–116 has marks V B B N; measure 1 (V) deduced and measure 2
+    // recorded V too: the deduced status is the likelier mistake.
+    let report = Fixture::with(PROGRAMME, |p| {
+        p.measures[0].status.certainty = Certainty::Deduced;
+        set(&mut p.measures[1].status, Status::Strengthened);
+    })
+    .report();
+    assert_eq!(
+        places(&report, "source/marks-mismatch"),
+        [p("measures[0].status")]
+    );
+}
+
+#[test]
 fn an_item_status_counts_against_its_page_marks() {
     let report = Fixture::with(PROGRAMME, |p| {
         set(
@@ -1213,6 +1228,26 @@ fn a_continuing_measure_whose_mark_the_measures_headed_on_the_page_took_is_a_mar
         "{}",
         e.message
     );
+}
+
+#[test]
+fn a_mark_a_continuing_measure_takes_is_not_left_for_an_uncertain_status() {
+    // Page 680–771 has marks N V N V N; measure 32 continues onto it from an
+    // unmarked page. Settle 33 as V and one V is left, which 32 takes: 34,
+    // uncertain, may then be N but not V.
+    let report = Fixture::with(PROGRAMME, |p| {
+        set(&mut p.measures[32].status, Status::Strengthened);
+        p.measures[33].status.candidates = vec![Status::Strengthened];
+    })
+    .report();
+    let e = only(&report, "source/marks-mismatch");
+    assert_eq!(e.json_path.as_str(), "measures[33].status.candidates");
+    let report = Fixture::with(PROGRAMME, |p| {
+        set(&mut p.measures[32].status, Status::Strengthened);
+        p.measures[33].status.candidates = vec![Status::New];
+    })
+    .report();
+    assert!(report.with_rule("source/marks-mismatch").is_empty());
 }
 
 #[test]

@@ -130,6 +130,26 @@ fn importing_the_summary_seed_reproduces_the_shipped_snapshot() {
 }
 
 #[test]
+fn a_summary_line_holding_a_long_navigation_phrase_among_other_signs_is_skipped() {
+    let import_summary =
+        |text: &str| import::import(text, SourceKind::Summary, "samenvatting-2014").unwrap();
+    let plain = import_summary(&seed(SUMMARY_SEED));
+    // The page's first line, "Direct naar content", with an arrow before it.
+    let seed = seed(SUMMARY_SEED);
+    assert!(seed.starts_with("Direct naar content\n"));
+    let imported = import_summary(&format!("↑ {seed}"));
+    assert_eq!(json(&imported.snapshot), json(&plain.snapshot));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message == "navigation line skipped: “↑ Direct naar content”"),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
 fn the_importer_warns_per_page_whose_marks_do_not_settle_the_statuses() {
     let imported = import_programme(&seed(PROGRAMME_SEED));
     let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
@@ -313,6 +333,33 @@ fn text_the_importer_cannot_place_is_kept_and_reported() {
 }
 
 #[test]
+fn a_numbered_line_out_of_sequence_starts_no_measure_and_is_reported() {
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n Interventies uitreis\n",
+        "\n30.\tEen genummerde regel die hier niet hoort.\n",
+    );
+    let imported = import_programme(&text);
+    let numbers: Vec<u32> = imported
+        .snapshot
+        .measures
+        .iter()
+        .map(|m| m.number)
+        .collect();
+    let plain_numbers: Vec<u32> = plain.measures.iter().map(|m| m.number).collect();
+    assert_eq!(numbers, plain_numbers);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.starts_with("a numbered line 30. where measure ")),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
 fn a_long_line_the_importer_cannot_place_is_quoted_in_its_warning_cut_at_60_characters() {
     let long = "Een losse regel zonder plaats die veel langer is dan zestig tekens in totaal";
     let text = insert_before(
@@ -367,6 +414,32 @@ fn an_item_i_after_item_h_is_the_ninth_lettered_item_not_a_roman_sub_item() {
 }
 
 #[test]
+fn an_item_out_of_its_letter_order_is_warned_about_and_items_in_order_are_not() {
+    let item_warnings = |imported: &import::Imported| -> Vec<String> {
+        imported
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("item `"))
+            .map(|w| w.message.clone())
+            .collect()
+    };
+    assert_eq!(
+        item_warnings(&import_programme(&seed(PROGRAMME_SEED))),
+        Vec::<String>::new()
+    );
+    // Measure 29 has items a–h; a `k` after them skips i and j.
+    let text = insert_before(
+        &seed(PROGRAMME_SEED),
+        "\n22\n",
+        "\n\t k.\t Er komt een jaarlijkse evaluatie.\n",
+    );
+    assert_eq!(
+        item_warnings(&import_programme(&text)),
+        ["item `k` of measure 29 where `i` was expected"]
+    );
+}
+
+#[test]
 fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_groups_intro() {
     let text = insert_before(
         &seed(SUMMARY_SEED),
@@ -385,6 +458,29 @@ fn a_summary_paragraph_ending_in_a_colon_after_the_groups_is_unplaced_not_the_gr
         s.unplaced
             .iter()
             .any(|u| u.text == "Daarnaast geldt het volgende:"),
+        "{:?}",
+        s.unplaced
+    );
+}
+
+#[test]
+fn a_second_summary_paragraph_before_any_label_is_unplaced_and_the_description_stays() {
+    let plain = import::import(&seed(SUMMARY_SEED), SourceKind::Summary, "draft")
+        .unwrap()
+        .snapshot;
+    let text = insert_before(
+        &seed(SUMMARY_SEED),
+        "\nBeschrijving\n",
+        "\nHet programma loopt tot en met 2017.\n",
+    );
+    let s = import::import(&text, SourceKind::Summary, "draft")
+        .unwrap()
+        .snapshot;
+    assert_eq!(s.description, plain.description);
+    assert!(
+        s.unplaced
+            .iter()
+            .any(|u| u.text == "Het programma loopt tot en met 2017."),
         "{:?}",
         s.unplaced
     );
@@ -429,6 +525,25 @@ fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_no_entry() 
         "{:?}",
         s.unplaced
     );
+}
+
+#[test]
+fn a_glossary_page_opening_with_a_finished_entry_followed_by_an_entry_starts_the_glossary() {
+    // The seed's glossary opens with a sentence; without it, its page (the
+    // first line indented one space) opens with the entry for AIVD.
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let intro = " Deze begrippenlijst is bedoeld om de leesbaarheid van het actieprogramma te \nvergroten.5\n\nAIVD:";
+    let seed = seed(PROGRAMME_SEED);
+    assert!(seed.contains(intro));
+    let s = import_programme(&seed.replace(intro, " AIVD:")).snapshot;
+    let g = s.glossary.as_ref().expect("a glossary");
+    assert_eq!(g.intro, None);
+    assert_eq!(g.entries[0].term, "AIVD");
+    assert_eq!(
+        g.entries.len(),
+        plain.glossary.as_ref().unwrap().entries.len()
+    );
+    assert_eq!(s.measures.len(), plain.measures.len());
 }
 
 #[test]

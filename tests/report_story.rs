@@ -90,6 +90,22 @@ fn a_status_that_became_known_is_shown_though_it_is_no_change() {
 }
 
 #[test]
+fn statuses_that_became_known_are_counted_together_in_the_lead() {
+    let mut old = programme();
+    let mut new = programme();
+    for number in [7, 9] {
+        measure_mut(&mut old, number).status = uncertain(&[Status::Existing, Status::Strengthened]);
+        measure_mut(&mut new, number).status = settled(Status::Strengthened);
+    }
+    let d = diff(&old, &new);
+    let lead = Story::of(&d, &old, &new).lead;
+    assert!(
+        lead.contains("2 statuses settled (uncertain before)"),
+        "{lead}"
+    );
+}
+
+#[test]
 fn a_retitled_version_is_shown_in_every_format() {
     let old = programme();
     let mut new = programme();

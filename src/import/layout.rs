@@ -490,6 +490,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_page_that_opens_with_a_doctype_or_an_html_tag_alone_is_html() {
+        for page in [
+            "<!DOCTYPE html>\n<title>Actieprogramma</title>\n<div>Een maatregel</div>\n",
+            "<html>\n<title>Actieprogramma</title>\n<div>Een maatregel</div>\n</html>\n",
+        ] {
+            assert_eq!(detect(page), Layout::Html, "{page}");
+        }
+    }
+
     /// Each line as (heading level, depth, text).
     fn shapes(lines: &[Line]) -> Vec<(Option<u8>, u8, &str)> {
         lines

@@ -562,4 +562,26 @@ mod tests {
         assert_eq!(s.measures[0].items[1].items[0].label, "i");
         assert_eq!(s.measures[1].status.value, Some(Status::New));
     }
+
+    #[test]
+    fn a_mark_on_one_line_is_cited_by_that_line_and_a_mark_on_several_by_their_span() {
+        let lines = super::super::layout::plain(
+            "Actieprogramma\n\n1. Eerste maatregel (V)\n2. Tweede maatregel [N]\n",
+        );
+        let s = build(&lines, "x", "plain numbered text").unwrap().snapshot;
+        assert_eq!(
+            s.measures[0].status.note.as_deref(),
+            Some("a mark next to it in the source (line 3)")
+        );
+        assert_eq!(
+            confirmed(Status::New, Some(Lines(4, 6)), "label line")
+                .note
+                .as_deref(),
+            Some("a label line before the measure in the source (lines 4–6)")
+        );
+        assert_eq!(
+            confirmed(Status::New, None, "inline").note.as_deref(),
+            Some("a mark next to it in the source (the text)")
+        );
+    }
 }
