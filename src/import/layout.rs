@@ -470,6 +470,32 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_page_is_told_by_a_heading_of_any_of_the_first_three_levels() {
+        for page in [
+            "# Actieprogramma\n\nEen alinea.\n",
+            "## Thema 1\n\n1. Een maatregel\n",
+            "### Maatregel 1\n\nEen alinea.\n",
+        ] {
+            assert_eq!(detect(page), Layout::Markdown, "{page}");
+        }
+        assert_eq!(detect("#### Diep\n\nEen alinea.\n"), Layout::Plain);
+    }
+
+    #[test]
+    fn an_entry_has_a_definition_and_a_short_term_that_starts_with_a_capital() {
+        assert!(looks_like_entry(
+            "AIVD: Algemene Inlichtingen- en Veiligheidsdienst"
+        ));
+        assert!(looks_like_entry("(Internationaal) terrorisme: geweld"));
+        // No definition, a term of seven words, a lower-case term.
+        assert!(!looks_like_entry("AIVD: "));
+        assert!(!looks_like_entry(
+            "Dit is een heel lange zin hier: en de rest"
+        ));
+        assert!(!looks_like_entry("de dienst: een uitleg"));
+    }
+
+    #[test]
     fn in_plain_text_two_spaces_or_a_tab_make_a_level_and_a_lone_space_none() {
         let depths: Vec<u8> =
             plain("a. een\n\n b. twee\n\n  c. drie\n\n   d. vier\n\n\te. vijf\n\n    f. zes\n")
