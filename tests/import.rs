@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use policydiff::import::{self, SourceKind};
 use policydiff::load::load_path;
-use policydiff::snapshot::{Certainty, Snapshot};
+use policydiff::snapshot::{Certainty, Snapshot, Status};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -578,6 +578,30 @@ fn a_page_with_one_measure_and_marks_of_several_statuses_leaves_its_status_uncer
     assert_eq!(m3.status.value, None);
     let candidates: String = m3.status.candidates.iter().map(|s| s.letter()).collect();
     assert_eq!(candidates.len(), 3, "{candidates}");
+}
+
+#[test]
+fn a_page_whose_marks_all_agree_settles_its_measure_though_it_has_more_marks_than_measures() {
+    // Measure 29 has a page of its own with the one mark (N); give it a
+    // second (N), as a lettered item of its may carry: the marks still
+    // agree, so 29 is N, confirmed, and the extra mark is warned about.
+    let seed = seed(PROGRAMME_SEED);
+    let at = seed.find("\n29.\t").expect("measure 29 in the seed");
+    let mark = at + seed[at..].find("\n(N)\n").expect("its mark");
+    let text = format!("{}\n(N){}", &seed[..mark], &seed[mark..]);
+    let imported = import_programme(&text);
+    let m29 = &imported.snapshot.measures[28];
+    assert_eq!(m29.number, 29);
+    assert_eq!(m29.status.value, Some(Status::New));
+    assert_eq!(m29.status.certainty, Certainty::Confirmed);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.starts_with("2 marks for 1 measures (29) on this page")),
+        "{:#?}",
+        imported.warnings
+    );
 }
 
 #[test]

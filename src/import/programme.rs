@@ -773,7 +773,9 @@ impl Parser {
                 });
                 continue;
             }
-            let settled = distinct.len() == 1 || (on_page.len() == 1 && page.marks.len() == 1);
+            // Marks that all agree settle every measure on the page (one
+            // mark alone always does).
+            let settled = distinct.len() == 1;
             for i in &on_page {
                 self.s.measures[*i].status = if settled {
                     let status = page.marks[0].status;
