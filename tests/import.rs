@@ -595,13 +595,26 @@ fn a_page_whose_marks_all_agree_settles_its_measure_though_it_has_more_marks_tha
     assert_eq!(m29.status.value, Some(Status::New));
     assert_eq!(m29.status.certainty, Certainty::Confirmed);
     assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w.message.starts_with("2 marks for 1 measures (29) on this page")),
+        imported.warnings.iter().any(|w| w
+            .message
+            .starts_with("2 marks for 1 measures (29) on this page")),
         "{:#?}",
         imported.warnings
     );
+}
+
+#[test]
+fn an_overview_without_goals_is_warned_about_once() {
+    let seed = seed(PROGRAMME_SEED);
+    assert_eq!(seed.matches("ledig:").count(), 1);
+    let imported = import_programme(&seed.replace("ledig:", "ledig"));
+    assert!(imported.snapshot.goals.is_empty());
+    let warned = imported
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("no goals found"))
+        .count();
+    assert_eq!(warned, 1, "{:#?}", imported.warnings);
 }
 
 #[test]
