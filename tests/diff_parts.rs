@@ -638,3 +638,31 @@ fn two_summary_pages_are_compared_word_for_word_case_included() {
         .collect();
     assert_eq!(groups, [(EntryChangeKind::Changed, Some(1), Some(1), true)]);
 }
+
+#[test]
+fn a_rewording_of_every_item_of_a_measure_is_reported_for_each_item() {
+    let old = programme();
+    let mut new = old.clone();
+    // Measure 15 has items a and b and no sub-items; both are reworded,
+    // labels and statuses kept.
+    let m = measure_mut(&mut new, 15);
+    assert_eq!(m.items.len(), 2);
+    assert!(m.items.iter().all(|i| i.items.is_empty()));
+    for item in &mut m.items {
+        item.text.push_str(" en verder uitgebreid");
+    }
+    let d = diff(&old, &new);
+    let entry = listed(&d, 15);
+    let items: Vec<_> = entry
+        .items
+        .iter()
+        .map(|i| (i.kind, i.new_label.as_deref(), i.words.is_some()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (ItemChangeKind::Changed, Some("a"), true),
+            (ItemChangeKind::Changed, Some("b"), true),
+        ]
+    );
+}

@@ -759,3 +759,24 @@ fn a_range_of_a_hundred_measures_is_read_and_a_longer_one_stops_at_its_first_num
         [("maatregelen 1".to_string(), 1)]
     );
 }
+
+#[test]
+fn a_phrase_left_behind_is_stale_even_where_the_word_before_it_changed() {
+    // A hand-made reference whose phrase takes in the space before it: the
+    // words of the phrase are what must stand unchanged, not the word the
+    // space follows ("zie ook maatregel 30" → "zie verder maatregel 30").
+    let old = with_20a(&programme(), "maatregel 30", one(30, " maatregel 30"));
+    let mut new = insert_before_30(&programme());
+    set_item(
+        &mut new,
+        20,
+        "a",
+        "ook maatregel 30",
+        "verder maatregel 30",
+        one(30, " maatregel 30"),
+    );
+    assert_eq!(
+        stale(&old, &new),
+        [at(20, Some("a"), " maatregel 30", &[(30, Some(31))])]
+    );
+}
