@@ -496,6 +496,17 @@ mod tests {
     }
 
     #[test]
+    fn markdown_text_after_a_heading_in_a_list_item_is_a_line_of_its_own() {
+        // In a tight list item, the text after a heading comes with no
+        // paragraph of its own: the heading's end closes the heading's line.
+        let lines = markdown("- ## Thema 1\n  Een zin onder de kop.\n");
+        assert_eq!(
+            shapes(&lines),
+            [(Some(2), 0, "Thema 1"), (None, 0, "Een zin onder de kop.")]
+        );
+    }
+
+    #[test]
     fn in_plain_text_two_spaces_or_a_tab_make_a_level_and_a_lone_space_none() {
         let depths: Vec<u8> =
             plain("a. een\n\n b. twee\n\n  c. drie\n\n   d. vier\n\n\te. vijf\n\n    f. zes\n")
