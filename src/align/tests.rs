@@ -401,7 +401,8 @@ fn worded(words: impl IntoIterator<Item = u32>) -> Profile {
 }
 
 #[test]
-fn a_piece_that_copies_what_stayed_took_content_only_with_half_of_what_the_measure_lost() {
+fn a_piece_that_copies_what_stayed_took_content_only_with_half_of_what_the_measure_lost_and_a_quarter_of_what_it_drew()
+ {
     // A measure of words 1–20 continues with 1–10: it lost 11–20.
     let weights = vec![1.0; 21];
     let whole = worded(1..=20);
@@ -414,4 +415,10 @@ fn a_piece_that_copies_what_stayed_took_content_only_with_half_of_what_the_measu
     // under half the loss, so a copy that kept a few stray words.
     let a_third_of_it = worded((1..=6).chain(11..=13));
     assert!(!took_content(&weights, &whole, &a_third_of_it, &rest));
+    // Half of a small loss is not enough in a piece that drew far more:
+    // moved must also be a quarter of what it drew. Words 1–40 continue as
+    // 1–36; a piece of 1–30 with two of the four lost drew 32 and moved 2.
+    let (weights, whole, rest) = (vec![1.0; 41], worded(1..=40), worded(1..=36));
+    let a_sixteenth_of_it = worded((1..=30).chain(37..=38));
+    assert!(!took_content(&weights, &whole, &a_sixteenth_of_it, &rest));
 }
