@@ -265,3 +265,26 @@ fn a_copy_of_an_item_that_the_measure_then_rewords_is_still_added_not_split() {
     assert!(cases >= 20);
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn a_split_measure_continues_as_the_piece_that_keeps_its_title_though_the_other_holds_more() {
+    let old = programme();
+    let mut cases = 0;
+    for m in old.measures.iter().filter(|m| m.items.len() >= 3) {
+        cases += 1;
+        // The last item set apart under the measure's title; the rest, most
+        // of the words, under a new title.
+        let mut new = split_last_item(&old, m.number);
+        measure_mut(&mut new, m.number + 1).title = m.title.clone();
+        measure_mut(&mut new, m.number).title = "Een nieuwe titel voor de rest".to_string();
+        let a = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+        let split = a
+            .splits
+            .iter()
+            .find(|s| old.measures[s.old].number == m.number)
+            .unwrap_or_else(|| panic!("measure {} is split: {a:?}", m.number));
+        let continued = split.continued.map(|n| new.measures[n].number);
+        assert_eq!(continued, Some(m.number + 1), "measure {}", m.number);
+    }
+    assert!(cases >= 15);
+}
