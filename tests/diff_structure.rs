@@ -440,3 +440,18 @@ fn a_theme_cut_into_two_equal_halves_continues_as_the_half_that_keeps_its_number
     let at = |snap: &Snapshot, n: u32| snap.themes.iter().position(|t| t.number == n);
     assert_eq!(s.themes[at(&old, 2).expect("old theme 2")], at(&new, 2));
 }
+
+#[test]
+fn a_theme_retitled_with_new_aims_is_still_its_old_self_by_the_measures_it_holds() {
+    let old = programme();
+    for t in old.themes.iter().map(|t| t.number) {
+        let mut new = old.clone();
+        let theme = new.themes.iter_mut().find(|x| x.number == t).unwrap();
+        theme.title = "Sportverenigingen en muziekscholen".to_string();
+        theme.aims = vec!["Provincies subsidiëren muziekles in krimpgebieden.".to_string()];
+        let alignment = policydiff::align::align(&old, &new, &Default::default()).expect("aligns");
+        let s = policydiff::align::structure::align_structure(&old, &new, &alignment);
+        let identity: Vec<Option<usize>> = (0..old.themes.len()).map(Some).collect();
+        assert_eq!(s.themes, identity, "theme {t}");
+    }
+}
