@@ -31,6 +31,16 @@ fn import_programme(text: &str) -> import::Imported {
     import::import(text, SourceKind::Programme, "draft").unwrap()
 }
 
+/// Asserts that one of the import's warnings says what `says` looks for,
+/// showing them all when none does.
+fn assert_warns(imported: &import::Imported, says: impl Fn(&str) -> bool) {
+    assert!(
+        imported.warnings.iter().any(|w| says(&w.message)),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
 fn policydiff() -> Command {
     let mut cmd = Command::cargo_bin("policydiff").unwrap();
     cmd.current_dir(root()).env_remove("POLICYDIFF_VERSIONS");
@@ -139,14 +149,9 @@ fn a_summary_line_holding_a_long_navigation_phrase_among_other_signs_is_skipped(
     assert!(seed.starts_with("Direct naar content\n"));
     let imported = import_summary(&format!("↑ {seed}"));
     assert_eq!(json(&imported.snapshot), json(&plain.snapshot));
-    assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w.message == "navigation line skipped: “↑ Direct naar content”"),
-        "{:#?}",
-        imported.warnings
-    );
+    assert_warns(&imported, |m| {
+        m == "navigation line skipped: “↑ Direct naar content”"
+    });
 }
 
 #[test]
@@ -324,12 +329,7 @@ fn text_the_importer_cannot_place_is_kept_and_reported() {
         "{:?}",
         imported.snapshot.unplaced
     );
-    assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w.message.contains("kept in `unplaced`"))
-    );
+    assert_warns(&imported, |m| m.contains("kept in `unplaced`"));
 }
 
 #[test]
@@ -349,14 +349,9 @@ fn a_numbered_line_out_of_sequence_starts_no_measure_and_is_reported() {
         .collect();
     let plain_numbers: Vec<u32> = plain.measures.iter().map(|m| m.number).collect();
     assert_eq!(numbers, plain_numbers);
-    assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w.message.starts_with("a numbered line 30. where measure ")),
-        "{:#?}",
-        imported.warnings
-    );
+    assert_warns(&imported, |m| {
+        m.starts_with("a numbered line 30. where measure ")
+    });
 }
 
 #[test]
@@ -370,14 +365,7 @@ fn a_long_line_the_importer_cannot_place_is_quoted_in_its_warning_cut_at_60_char
     let imported = import_programme(&text);
     let cut: String = long.chars().take(60).collect();
     let quoted = format!("kept in `unplaced`: “{cut}…”");
-    assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w.message.ends_with(&quoted)),
-        "{:#?}",
-        imported.warnings
-    );
+    assert_warns(&imported, |m| m.ends_with(&quoted));
 }
 
 #[test]
@@ -388,13 +376,9 @@ fn a_short_line_the_importer_cannot_place_is_quoted_whole_in_its_warning() {
         "\nEen losse regel zonder plaats",
     );
     let imported = import_programme(&text);
-    assert!(
-        imported.warnings.iter().any(|w| w
-            .message
-            .ends_with("kept in `unplaced`: “Een losse regel zonder plaats”")),
-        "{:#?}",
-        imported.warnings
-    );
+    assert_warns(&imported, |m| {
+        m.ends_with("kept in `unplaced`: “Een losse regel zonder plaats”")
+    });
 }
 
 #[test]
@@ -495,13 +479,9 @@ fn a_label_right_after_the_organisations_label_ends_the_page_and_what_follows_is
     let s = &imported.snapshot;
     assert!(s.unplaced.is_empty(), "{:?}", s.unplaced);
     assert_eq!(s.organisations, None);
-    assert!(
-        imported.warnings.iter().any(|w| w.message.starts_with(
-            "line after the organisations skipped as page furniture: “Ministerie van"
-        )),
-        "{:?}",
-        imported.warnings
-    );
+    assert_warns(&imported, |m| {
+        m.starts_with("line after the organisations skipped as page furniture: “Ministerie van")
+    });
 }
 
 #[test]
@@ -594,13 +574,9 @@ fn a_page_whose_marks_all_agree_settles_its_measure_though_it_has_more_marks_tha
     assert_eq!(m29.number, 29);
     assert_eq!(m29.status.value, Some(Status::New));
     assert_eq!(m29.status.certainty, Certainty::Confirmed);
-    assert!(
-        imported.warnings.iter().any(|w| w
-            .message
-            .starts_with("2 marks for 1 measures (29) on this page")),
-        "{:#?}",
-        imported.warnings
-    );
+    assert_warns(&imported, |m| {
+        m.starts_with("2 marks for 1 measures (29) on this page")
+    });
 }
 
 #[test]
