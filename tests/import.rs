@@ -355,6 +355,53 @@ fn a_numbered_line_out_of_sequence_starts_no_measure_and_is_reported() {
 }
 
 #[test]
+fn a_measure_line_that_lost_its_tab_still_starts_its_measure_and_is_warned_about() {
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = seed(PROGRAMME_SEED).replacen("\n30.\t", "\n30. ", 1);
+    let imported = import_programme(&text);
+    let titles = |s: &Snapshot| -> Vec<(u32, String)> {
+        s.measures
+            .iter()
+            .map(|m| (m.number, m.title.clone()))
+            .collect()
+    };
+    assert_eq!(titles(&imported.snapshot), titles(&plain));
+    assert_eq!(imported.snapshot.footnotes, plain.footnotes);
+    assert_warns(&imported, |m| {
+        m.starts_with("measure 30 starts on a line without the tab")
+    });
+}
+
+#[test]
+fn a_footnote_numbered_as_the_measure_due_stays_a_footnote_when_that_measure_has_its_tab() {
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    // Footnote 1 stands after measure 3; numbered 4, it looks like measure 4.
+    let text = seed(PROGRAMME_SEED).replacen("\n1. Artikel 20a", "\n4. Artikel 20a", 1);
+    let imported = import_programme(&text);
+    let titles = |s: &Snapshot| -> Vec<(u32, String)> {
+        s.measures
+            .iter()
+            .map(|m| (m.number, m.title.clone()))
+            .collect()
+    };
+    assert_eq!(titles(&imported.snapshot), titles(&plain));
+    assert!(
+        imported
+            .snapshot
+            .footnotes
+            .iter()
+            .any(|f| f.number == 4 && f.text.starts_with("Artikel 20a")),
+        "{:#?}",
+        imported.snapshot.footnotes
+    );
+    assert!(
+        !imported.warnings.iter().any(|w| w.message.contains("tab")),
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
 fn a_long_line_the_importer_cannot_place_is_quoted_in_its_warning_cut_at_60_characters() {
     let long = "Een losse regel zonder plaats die veel langer is dan zestig tekens in totaal";
     let text = insert_before(

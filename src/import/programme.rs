@@ -25,6 +25,8 @@ struct Parser {
     warnings: Vec<Warning>,
     stage: Stage,
     footnote_numbers: BTreeSet<u32>,
+    /// The numbers of lines in the measure layout, a number and a tab.
+    tabbed_numbers: BTreeSet<u32>,
     /// Theme paragraphs waiting for the number of the measure they precede.
     pending_paragraphs: Vec<(usize, usize)>,
     /// The open scope after a heading: (theme index, section index), and
@@ -48,15 +50,21 @@ pub fn import(text: &str, id: &str) -> Result<Imported, ImportError> {
     let lines = source::lines(text);
     let pages = source::pages(&lines);
     let units = units(&lines);
-    let footnote_numbers = units.iter().filter_map(|u| match u.marker {
-        Marker::Number { n, tab: false } => Some(n),
-        _ => None,
-    });
+    let numbers = |with_tab: bool| {
+        units
+            .iter()
+            .filter_map(move |u| match u.marker {
+                Marker::Number { n, tab } if tab == with_tab => Some(n),
+                _ => None,
+            })
+            .collect()
+    };
     let mut p = Parser {
         s: Snapshot::new(Kind::Programme, id),
         warnings: Vec::new(),
         stage: Stage::Overview,
-        footnote_numbers: footnote_numbers.collect(),
+        footnote_numbers: numbers(false),
+        tabbed_numbers: numbers(true),
         pending_paragraphs: Vec::new(),
         aim_section: None,
         scope_has_measure: false,
@@ -352,7 +360,20 @@ impl Parser {
                     .last()
                     .map(|m| m.number.saturating_add(1))
                     .unwrap_or(1);
-                if *n == expected && (*tab || !self.footnote_numbers.contains(n)) {
+                // A footnote's number lacks the tab a measure's has; a
+                // line without it still starts the measure due when no
+                // line with the tab does (the extractor lost it).
+                if *n == expected && (*tab || !self.tabbed_numbers.contains(n)) {
+                    if !tab {
+                        self.warn(
+                            unit.lines,
+                            format!(
+                                "measure {n} starts on a line without the tab after its \
+                                 number that the other measures have; read as measure {n}, \
+                                 not a footnote"
+                            ),
+                        );
+                    }
                     self.start_measure(*n, unit);
                 } else if !tab || self.footnote_numbers.contains(n) {
                     self.footnote(*n, unit);
