@@ -773,6 +773,52 @@ fn a_sub_item_status_the_draft_does_not_record_is_carried_and_counted() {
 }
 
 #[test]
+fn a_base_status_outside_the_candidates_the_text_allows_is_not_carried() {
+    let base = shipped();
+    let i = base
+        .measures
+        .iter()
+        .position(|m| m.status.settled() == Some(Status::Existing))
+        .unwrap();
+    let mut draft = base.clone();
+    for m in &mut draft.measures {
+        m.status = policydiff::snapshot::StatusRecord::confirmed(Status::New, None);
+    }
+    // The text's marks allow N or V for this measure; the base says B.
+    let open = policydiff::snapshot::StatusRecord::uncertain(
+        vec![Status::New, Status::Strengthened],
+        None,
+    );
+    draft.measures[i].status = open.clone();
+    let carried = import::base::carry_forward(&mut draft, &base);
+    assert_eq!(draft.measures[i].status, open);
+    assert_eq!((carried.statuses, carried.left_uncertain), (0, 1));
+}
+
+#[test]
+fn the_to_do_list_counts_the_unplaced_pieces_and_is_silent_on_them_when_there_are_none() {
+    let mut draft = shipped();
+    let unplaced_line = |draft: &Snapshot| {
+        import::base::to_do(draft)
+            .into_iter()
+            .filter(|l| l.contains("not placed"))
+            .collect::<Vec<_>>()
+    };
+    assert!(draft.unplaced.is_empty());
+    assert_eq!(unplaced_line(&draft), Vec::<String>::new());
+    draft.unplaced.push(policydiff::snapshot::Unplaced {
+        text: "Een losse regel.".into(),
+        reason: "a test".into(),
+        lines: None,
+    });
+    draft.unplaced.push(draft.unplaced[0].clone());
+    assert_eq!(
+        unplaced_line(&draft),
+        ["2 pieces of text were not placed: see `unplaced` and move each where it belongs"]
+    );
+}
+
+#[test]
 fn the_to_do_line_for_uncertain_statuses_points_at_the_first_uncertain_measure() {
     let mut draft = shipped();
     for m in &mut draft.measures {

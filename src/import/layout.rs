@@ -470,6 +470,12 @@ mod tests {
     }
 
     #[test]
+    fn a_dot_and_a_tab_without_a_number_before_them_is_not_the_pdf_layout() {
+        assert_eq!(detect("Een lijst\n.\tzonder nummer\n"), Layout::Plain);
+        assert_eq!(detect("Een lijst\n7.\tmet nummer\n"), Layout::PdfExtraction);
+    }
+
+    #[test]
     fn a_markdown_page_is_told_by_a_heading_of_any_of_the_first_three_levels() {
         for page in [
             "# Actieprogramma\n\nEen alinea.\n",

@@ -163,6 +163,17 @@ mod tests {
     }
 
     #[test]
+    fn a_warning_names_one_line_as_line_a_span_as_lines_and_none_without_lines() {
+        let warning = |lines| Warning {
+            lines,
+            message: "a note".into(),
+        };
+        assert_eq!(warning(Some(Lines(7, 7))).to_string(), "line 7: a note");
+        assert_eq!(warning(Some(Lines(7, 9))).to_string(), "lines 7–9: a note");
+        assert_eq!(warning(None).to_string(), "a note");
+    }
+
+    #[test]
     fn bad_bytes_are_refused() {
         assert_eq!(decode(b""), Err(ImportError::Empty));
         assert_eq!(decode(b"a\0b"), Err(ImportError::Binary));
