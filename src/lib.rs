@@ -20,3 +20,4 @@ pub mod output;
 pub mod render;
 pub mod snapshot;
 pub mod source;
+pub mod wording;

@@ -598,13 +598,21 @@ fn a_page_with_one_measure_and_marks_of_several_statuses_leaves_its_status_uncer
     // the four marks (V), (B), (B), (N): one measure, but the marks do not
     // agree, so none of them is its status.
     let text = seed(PROGRAMME_SEED).replacen("\n3.\t In het kader", "\n 3.\t In het kader", 1);
-    let s = import_programme(&text).snapshot;
+    let imported = import_programme(&text);
+    let s = &imported.snapshot;
     let m3 = &s.measures[2];
     assert_eq!(m3.number, 3);
     assert_eq!(m3.status.certainty, Certainty::Uncertain);
     assert_eq!(m3.status.value, None);
     let candidates: String = m3.status.candidates.iter().map(|s| s.letter()).collect();
     assert_eq!(candidates.len(), 3, "{candidates}");
+    // Worded for the one measure, with as many marks as there are.
+    assert_warns(&imported, |m| {
+        m.ends_with("on the page of measure 3 disagree; its status is recorded as uncertain")
+    });
+    assert_warns(&imported, |m| {
+        m.starts_with("4 marks for 1 measure (3) on this page")
+    });
 }
 
 #[test]
@@ -622,7 +630,7 @@ fn a_page_whose_marks_all_agree_settles_its_measure_though_it_has_more_marks_tha
     assert_eq!(m29.status.value, Some(Status::New));
     assert_eq!(m29.status.certainty, Certainty::Confirmed);
     assert_warns(&imported, |m| {
-        m.starts_with("2 marks for 1 measures (29) on this page")
+        m.starts_with("2 marks for 1 measure (29) on this page")
     });
 }
 

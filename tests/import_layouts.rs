@@ -830,7 +830,7 @@ fn the_to_do_line_for_uncertain_statuses_points_at_the_first_uncertain_measure()
     let todo = import::base::to_do(&draft);
     assert!(
         todo[0].starts_with(&format!(
-            "1 statuses are uncertain (measures {number}); settle one by writing the evidence into `measures[3].status`"
+            "1 status is uncertain (measure {number}); settle one by writing the evidence into `measures[3].status`"
         )),
         "{todo:?}"
     );

@@ -8,6 +8,7 @@
 
 use super::{ChangeClass, Diff, MeasureChange, StatusChange, StatusChangeKind};
 use crate::snapshot::Snapshot;
+use crate::wording::count;
 
 /// The story of one diff.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,10 +173,6 @@ pub fn section_of(m: &MeasureChange) -> Option<SectionKind> {
     m.status.as_ref().map(|_| SectionKind::Certainty)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// `strengthened B → V`, `settled ? → V`.
 pub fn status_words(s: &StatusChange) -> String {
     let arrow = format!("{} → {}", s.old.short(), s.new.short());
@@ -321,7 +318,7 @@ impl Story {
                 .collect();
             clauses.push(format!(
                 "{} changed in substance ({})",
-                plural(self.substantive, what.0, what.1),
+                count(self.substantive, what.0, what.1),
                 t.join(", ")
             ));
         } else if diff.comparison == super::Comparison::Programmes {
@@ -353,17 +350,17 @@ impl Story {
         by_kind.sort();
         for (kind, n) in by_kind {
             clauses.push(match kind {
-                StatusChangeKind::Settled => plural(
+                StatusChangeKind::Settled => count(
                     n,
                     "status settled (uncertain before)",
                     "statuses settled (uncertain before)",
                 ),
-                StatusChangeKind::Unsettled => plural(
+                StatusChangeKind::Unsettled => count(
                     n,
                     "status now uncertain (settled before)",
                     "statuses now uncertain (settled before)",
                 ),
-                _ => plural(
+                _ => count(
                     n,
                     "uncertain status with other candidates",
                     "uncertain statuses with other candidates",
@@ -371,7 +368,7 @@ impl Story {
             });
         }
         if self.stale_references > 0 {
-            clauses.push(plural(
+            clauses.push(count(
                 self.stale_references,
                 "stale cross-reference",
                 "stale cross-references",
@@ -390,7 +387,7 @@ impl Story {
             ),
         ] {
             if n > 0 {
-                clauses.push(plural(n, one, many));
+                clauses.push(count(n, one, many));
             }
         }
         if !self.version.is_empty() {

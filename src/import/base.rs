@@ -15,6 +15,7 @@
 
 use crate::align::{Overrides, align};
 use crate::snapshot::{Certainty, Item, Snapshot, StatusRecord};
+use crate::wording::{count, noun};
 
 /// What [`carry_forward`] changed, for the summary the command prints.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -169,8 +170,9 @@ pub fn to_do(draft: &Snapshot) -> Vec<String> {
             .position(|m| m.number == *first)
             .unwrap_or(0);
         out.push(format!(
-            "{} statuses are uncertain (measures {}); settle one by writing the evidence into `measures[{index}].status`, e.g. {{\"value\": \"V\", \"certainty\": \"confirmed\", \"note\": \"label in the published text\"}}",
-            uncertain.len(),
+            "{} uncertain ({} {}); settle one by writing the evidence into `measures[{index}].status`, e.g. {{\"value\": \"V\", \"certainty\": \"confirmed\", \"note\": \"label in the published text\"}}",
+            count(uncertain.len(), "status is", "statuses are"),
+            noun(uncertain.len(), "measure", "measures"),
             uncertain
                 .iter()
                 .map(u32::to_string)
@@ -189,8 +191,12 @@ pub fn to_do(draft: &Snapshot) -> Vec<String> {
     }
     if !draft.unplaced.is_empty() {
         out.push(format!(
-            "{} pieces of text were not placed: see `unplaced` and move each where it belongs",
-            draft.unplaced.len()
+            "{} not placed: see `unplaced` and move each where it belongs",
+            count(
+                draft.unplaced.len(),
+                "piece of text was",
+                "pieces of text were"
+            )
         ));
     }
     out

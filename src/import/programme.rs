@@ -10,6 +10,7 @@ use crate::snapshot::{
     Unplaced, expected_label,
 };
 use crate::source::{self, Page, is_glued_footnote_digit};
+use crate::wording::{count, noun};
 use std::collections::BTreeSet;
 
 /// Where in the document the parser is.
@@ -788,8 +789,10 @@ impl Parser {
                 self.warnings.push(Warning {
                     lines: Some(page.lines),
                     message: format!(
-                        "page with measures {} has no status marks; their statuses are uncertain",
-                        numbers.join(", ")
+                        "page with {} {} has no status marks; {} uncertain",
+                        noun(numbers.len(), "measure", "measures"),
+                        numbers.join(", "),
+                        noun(numbers.len(), "its status is", "their statuses are")
                     ),
                 });
                 continue;
@@ -818,10 +821,34 @@ impl Parser {
                 };
             }
             if !settled {
-                self.warnings.push(Warning { lines: Some(page.lines), message: format!("marks {} on the page of measures {} do not say which is whose; statuses recorded as uncertain", page.marks_text(), numbers.join(", ")) });
+                let message = if numbers.len() == 1 {
+                    format!(
+                        "marks {} on the page of measure {} disagree; its status is recorded as uncertain",
+                        page.marks_text(),
+                        numbers.join(", ")
+                    )
+                } else {
+                    format!(
+                        "marks {} on the page of measures {} do not say which is whose; statuses recorded as uncertain",
+                        page.marks_text(),
+                        numbers.join(", ")
+                    )
+                };
+                self.warnings.push(Warning {
+                    lines: Some(page.lines),
+                    message,
+                });
             }
             if page.marks.len() != on_page.len() {
-                self.warnings.push(Warning { lines: Some(page.lines), message: format!("{} marks for {} measures ({}) on this page: the rest may belong to items or to a measure from the page before", page.marks.len(), on_page.len(), numbers.join(", ")) });
+                self.warnings.push(Warning {
+                    lines: Some(page.lines),
+                    message: format!(
+                        "{} for {} ({}) on this page: the rest may belong to items or to a measure from the page before",
+                        count(page.marks.len(), "mark", "marks"),
+                        count(on_page.len(), "measure", "measures"),
+                        numbers.join(", ")
+                    ),
+                });
             }
         }
     }

@@ -215,9 +215,5 @@ pub fn words(w: &WordDiff) -> String {
 
 /// `n word` or `n words`.
 pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    crate::wording::count(n, word, &format!("{word}s"))
 }
