@@ -531,6 +531,45 @@ fn numbered_lines_nested_under_an_item_are_its_roman_sub_items() {
 }
 
 #[test]
+fn an_html_glossary_table_reads_rows_of_two_cells_as_entries_and_keeps_other_rows_as_text() {
+    let page = "<html><body><h1>Programma</h1><h2>Thema 1: Preventie</h2>\
+        <ol><li>Scholen krijgen steun.</li></ol><h2>Begrippenlijst</h2><table>\
+        <tr><th>AIVD</th><td>Algemene Inlichtingen- en Veiligheidsdienst.</td></tr><tr></tr>\
+        <tr><td>NCTV</td><td>Nationaal Coördinator Terrorismebestrijding.</td></tr>\
+        <tr><td>Zie</td><td>ook</td><td>de bijlage.</td></tr></table></body></html>";
+    let s = import::import(page, SourceKind::Programme, "x")
+        .unwrap()
+        .snapshot;
+    let g = s.glossary.expect("a glossary");
+    let entries: Vec<(&str, &str)> = g
+        .entries
+        .iter()
+        .map(|e| (e.term.as_str(), e.definition.as_str()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("AIVD", "Algemene Inlichtingen- en Veiligheidsdienst."),
+            ("NCTV", "Nationaal Coördinator Terrorismebestrijding.")
+        ]
+    );
+    let unplaced: Vec<&str> = s.unplaced.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(unplaced, ["Zie ook de bijlage."]);
+}
+
+#[test]
+fn an_html_list_of_type_i_beside_the_lettered_list_holds_the_roman_sub_items() {
+    let page = "<html><body><h1>Programma</h1><h2>Thema 1: Preventie</h2><ol>\
+        <li>Scholen krijgen steun.<ol type=\"a\"><li>eerste</li></ol>\
+        <ol type=\"i\"><li>een</li><li>twee</li></ol>\
+        <ol type=\"a\"><li value=\"2\">tweede</li></ol></li><li>Wijkteams.</li></ol></body></html>";
+    assert_eq!(
+        items_of_first_measure(page),
+        a_with_two_roman_sub_items_then_b()
+    );
+}
+
+#[test]
 fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_the_intro_not_a_term() {
     let text = "# Programma\n\n## Thema 1: Preventie\n\n1. Eerste maatregel.\n\n## Begrippenlijst\n\nDe begrippen die in dit programma een eigen betekenis hebben staan hieronder: op alfabet.\n\nAIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n";
     let s = import::import(text, SourceKind::Programme, "x")

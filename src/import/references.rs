@@ -270,5 +270,13 @@ mod tests {
             read("maatregelen 30 tot en met 3; maatregelen 1-4000000000"),
             [one("maatregelen 30", &["30"]), one("maatregelen 1", &["1"])]
         );
+        // Nor a range from or to an item.
+        assert_eq!(
+            read("maatregelen 30a tot en met 32; maatregelen 4 t/m 6b"),
+            [
+                one("maatregelen 30a", &["30a"]),
+                one("maatregelen 4", &["4"])
+            ]
+        );
     }
 }
