@@ -569,6 +569,88 @@ fn an_html_list_of_type_i_beside_the_lettered_list_holds_the_roman_sub_items() {
     );
 }
 
+fn imported(text: &str) -> import::Imported {
+    import::import(text, SourceKind::Programme, "x").unwrap()
+}
+
+fn warnings(imported: &import::Imported) -> Vec<&str> {
+    imported
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect()
+}
+
+#[test]
+fn a_lettered_item_out_of_order_at_the_items_depth_stays_an_item_not_a_sub_item() {
+    let text = "Programma\n\nThema 1: Preventie\n\n1. Scholen\n  a) eerste\n  c) derde\n";
+    let items: Vec<(String, Vec<(String, String)>)> = items_of_first_measure(text);
+    let labels: Vec<(&str, usize)> = items.iter().map(|(l, s)| (l.as_str(), s.len())).collect();
+    assert_eq!(labels, [("a", 0), ("c", 0)]);
+}
+
+#[test]
+fn a_measure_out_of_sequence_is_warned_about_and_a_first_measure_of_any_number_is_not() {
+    let gap = imported("Programma\n\nThema 1: Preventie\n\n1. Scholen.\n2. Wijken.\n4. Straten.\n");
+    let numbers: Vec<u32> = gap.snapshot.measures.iter().map(|m| m.number).collect();
+    assert_eq!(numbers, [1, 2, 4]);
+    let follows: Vec<&str> = warnings(&gap)
+        .into_iter()
+        .filter(|w| w.contains(" follows "))
+        .collect();
+    assert_eq!(
+        follows,
+        ["measure 4 follows measure 2; read as a measure all the same"]
+    );
+    let excerpt = imported("Programma\n\nThema 1: Preventie\n\n5. Scholen.\n6. Wijken.\n");
+    let numbers: Vec<u32> = excerpt.snapshot.measures.iter().map(|m| m.number).collect();
+    assert_eq!(numbers, [5, 6]);
+    assert!(
+        !warnings(&excerpt).iter().any(|w| w.contains(" follows ")),
+        "{:?}",
+        warnings(&excerpt)
+    );
+}
+
+#[test]
+fn a_lettered_theme_heading_keeps_its_letter_and_a_thema_line_in_markdown_opens_a_theme() {
+    let s = imported(
+        "# Programma\n\n## Thema 1: Preventie\n\n1. Scholen.\n\n## b) Repressie\n\n2. Wijken.\n\nThema 3: Overig\n\n3. Straten.\n",
+    )
+    .snapshot;
+    let themes: Vec<(u32, &str)> = s
+        .themes
+        .iter()
+        .map(|t| (t.number, t.title.as_str()))
+        .collect();
+    assert_eq!(
+        themes,
+        [(1, "Preventie"), (2, "b) Repressie"), (3, "Overig")]
+    );
+    let homes: Vec<(u32, u32)> = s.measures.iter().map(|m| (m.number, m.theme)).collect();
+    assert_eq!(homes, [(1, 1), (2, 2), (3, 3)]);
+}
+
+#[test]
+fn a_measure_before_any_theme_heading_is_warned_about_and_one_under_a_theme_is_not() {
+    let i = imported("# Programma\n\n1. Scholen.\n\n## Thema 1: Preventie\n\n2. Wijken.\n");
+    let homes: Vec<(u32, u32)> = i
+        .snapshot
+        .measures
+        .iter()
+        .map(|m| (m.number, m.theme))
+        .collect();
+    assert_eq!(homes, [(1, 0), (2, 1)]);
+    let before: Vec<&str> = warnings(&i)
+        .into_iter()
+        .filter(|w| w.contains("before any theme heading"))
+        .collect();
+    assert_eq!(
+        before,
+        ["measure 1 stands before any theme heading; its theme is 0"]
+    );
+}
+
 #[test]
 fn a_glossary_line_whose_part_before_the_colon_is_a_long_sentence_is_the_intro_not_a_term() {
     let text = "# Programma\n\n## Thema 1: Preventie\n\n1. Eerste maatregel.\n\n## Begrippenlijst\n\nDe begrippen die in dit programma een eigen betekenis hebben staan hieronder: op alfabet.\n\nAIVD: Algemene Inlichtingen- en Veiligheidsdienst.\n";

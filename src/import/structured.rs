@@ -179,7 +179,6 @@ struct Builder {
     /// A theme or section heading came after the last measure: text now is
     /// its aims, not that measure's body.
     after_heading: bool,
-    headings_seen: usize,
 }
 
 /// Build a programme from the lines of a structured layout.
@@ -301,18 +300,16 @@ impl Builder {
                 .map_or(1, |m| m.number.saturating_add(1));
             let item_like =
                 in_measure && self.item_depth.is_some_and(|d| line.depth >= d) && line.depth > 0;
-            if !item_like && (n == expected || !in_measure) {
-                self.start_measure(n, &title, line);
-                return;
-            }
-            if !item_like && n != expected {
-                self.warnings.push(Warning {
-                    lines: line.lines,
-                    message: format!(
-                        "measure {n} follows measure {}; read as a measure all the same",
-                        expected.saturating_sub(1)
-                    ),
-                });
+            if !item_like {
+                if in_measure && n != expected {
+                    self.warnings.push(Warning {
+                        lines: line.lines,
+                        message: format!(
+                            "measure {n} follows measure {}; read as a measure all the same",
+                            expected.saturating_sub(1)
+                        ),
+                    });
+                }
                 self.start_measure(n, &title, line);
                 return;
             }
@@ -364,7 +361,6 @@ impl Builder {
     }
 
     fn heading(&mut self, line: &Line, level: u8) {
-        self.headings_seen += 1;
         let text = line.text.trim();
         if is_glossary_heading(text) {
             self.in_glossary = true;
