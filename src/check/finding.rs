@@ -179,3 +179,24 @@ impl Report {
         self.findings.iter().filter(|f| f.rule == rule).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_severity_is_written_by_its_lower_case_name_in_words_and_display() {
+        let names: Vec<(&str, String)> = Severity::ALL
+            .iter()
+            .map(|s| (s.as_str(), s.to_string()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("error", "error".to_string()),
+                ("warning", "warning".to_string()),
+                ("info", "info".to_string())
+            ]
+        );
+    }
+}

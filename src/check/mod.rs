@@ -138,3 +138,16 @@ pub(crate) fn and_list<T: std::fmt::Display>(items: &[T]) -> String {
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_for_messages_joins_with_commas_and_a_last_and() {
+        assert_eq!(and_list::<u32>(&[]), "");
+        assert_eq!(and_list(&[7]), "7");
+        assert_eq!(and_list(&[1, 2]), "1 and 2");
+        assert_eq!(and_list(&["1", "2", "5"]), "1, 2 and 5");
+    }
+}
