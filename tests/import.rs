@@ -155,6 +155,13 @@ fn a_summary_line_holding_a_long_navigation_phrase_among_other_signs_is_skipped(
 }
 
 #[test]
+fn the_programme_seed_imports_with_the_warnings_it_earns_and_no_other() {
+    let imported = import_programme(&seed(PROGRAMME_SEED));
+    let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    insta::assert_snapshot!(messages.join("\n"));
+}
+
+#[test]
 fn the_importer_warns_per_page_whose_marks_do_not_settle_the_statuses() {
     let imported = import_programme(&seed(PROGRAMME_SEED));
     let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
