@@ -162,6 +162,44 @@ fn the_programme_seed_imports_with_the_warnings_it_earns_and_no_other() {
 }
 
 #[test]
+fn a_second_paragraph_before_the_groups_is_the_introductions_not_the_groups_intro() {
+    let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
+    let text = seed(PROGRAMME_SEED).replacen(
+        "\n1.\t Risicoreductie jihadgangers: ",
+        "\nDe groepen volgen hieronder.\n\n1.\t Risicoreductie jihadgangers: ",
+        1,
+    );
+    let s = import_programme(&text).snapshot;
+    assert_eq!(s.groups_intro, plain.groups_intro);
+    let intro = s.introduction.expect("an introduction");
+    assert!(
+        intro
+            .paragraphs
+            .iter()
+            .any(|p| p == "De groepen volgen hieronder."),
+        "{:#?}",
+        intro.paragraphs
+    );
+}
+
+#[test]
+fn a_short_finished_sentence_on_the_overview_is_a_paragraph_not_the_introductions_title() {
+    let text = seed(PROGRAMME_SEED).replacen(
+        "relevante gebruikte termen en afkortingen.\n",
+        "relevante gebruikte termen en afkortingen.\n\nZie hieronder.\n",
+        1,
+    );
+    let s = import_programme(&text).snapshot;
+    let intro = s.introduction.expect("an introduction");
+    assert_eq!(intro.title.as_deref(), Some("Inleiding"));
+    assert!(
+        intro.paragraphs.iter().any(|p| p == "Zie hieronder."),
+        "{:#?}",
+        intro.paragraphs
+    );
+}
+
+#[test]
 fn the_importer_warns_per_page_whose_marks_do_not_settle_the_statuses() {
     let imported = import_programme(&seed(PROGRAMME_SEED));
     let messages: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();

@@ -366,7 +366,7 @@ impl Parser {
                         );
                     }
                     self.start_measure(*n, unit);
-                } else if !tab || self.footnote_numbers.contains(n) {
+                } else if !tab {
                     self.footnote(*n, unit);
                 } else {
                     self.unplaced(
