@@ -399,17 +399,19 @@ fn a_numbered_line_out_of_sequence_starts_no_measure_and_is_reported() {
     });
 }
 
+/// Each measure's number and title.
+fn titles(s: &Snapshot) -> Vec<(u32, String)> {
+    s.measures
+        .iter()
+        .map(|m| (m.number, m.title.clone()))
+        .collect()
+}
+
 #[test]
 fn a_measure_line_that_lost_its_tab_still_starts_its_measure_and_is_warned_about() {
     let plain = import_programme(&seed(PROGRAMME_SEED)).snapshot;
     let text = seed(PROGRAMME_SEED).replacen("\n30.\t", "\n30. ", 1);
     let imported = import_programme(&text);
-    let titles = |s: &Snapshot| -> Vec<(u32, String)> {
-        s.measures
-            .iter()
-            .map(|m| (m.number, m.title.clone()))
-            .collect()
-    };
     assert_eq!(titles(&imported.snapshot), titles(&plain));
     assert_eq!(imported.snapshot.footnotes, plain.footnotes);
     assert_warns(&imported, |m| {
@@ -423,12 +425,6 @@ fn a_footnote_numbered_as_the_measure_due_stays_a_footnote_when_that_measure_has
     // Footnote 1 stands after measure 3; numbered 4, it looks like measure 4.
     let text = seed(PROGRAMME_SEED).replacen("\n1. Artikel 20a", "\n4. Artikel 20a", 1);
     let imported = import_programme(&text);
-    let titles = |s: &Snapshot| -> Vec<(u32, String)> {
-        s.measures
-            .iter()
-            .map(|m| (m.number, m.title.clone()))
-            .collect()
-    };
     assert_eq!(titles(&imported.snapshot), titles(&plain));
     assert!(
         imported
