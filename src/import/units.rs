@@ -308,6 +308,13 @@ mod tests {
     }
 
     #[test]
+    fn a_number_of_four_digits_or_a_lone_dot_starts_no_numbered_line() {
+        let us = units(&lines("2014. Het jaar\n\n. Een punt\n\n.\n"));
+        let ms: Vec<&Marker> = us.iter().map(|u| &u.marker).collect();
+        assert_eq!(ms, [&Marker::None; 3], "{us:#?}");
+    }
+
+    #[test]
     fn an_indented_word_that_is_no_roman_numeral_is_no_marker() {
         // Indented as an undotted sub-item is ("i" of `markers_are_told_apart`).
         let us = units(&lines("\t\t  en\t\u{FFFD}  verder\n"));
