@@ -19,7 +19,7 @@ impl RuleGroup<'_> {
     pub fn heading(&self) -> String {
         let n = self.findings.len();
         let (one, many) = rule_words(self.rule);
-        format!("{n} {}", if n == 1 { one } else { many })
+        crate::wording::count(n, one, many)
     }
 }
 
